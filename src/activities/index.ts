@@ -1,0 +1,19 @@
+import type { Database } from '../db/orm.js';
+import type { Logger } from '../logger.js';
+import type { Config } from '../config.js';
+import { createTaskActivities } from './tasks.activities.js';
+
+export interface ActivityDeps {
+  config: Config;
+  db: Database;
+  logger: Logger;
+}
+
+/** All activities, built from their dependencies; only the worker calls this. */
+export function createActivities(deps: ActivityDeps) {
+  return {
+    ...createTaskActivities(deps),
+  };
+}
+
+export type Activities = ReturnType<typeof createActivities>;

@@ -1,0 +1,38 @@
+import Koa from 'koa';
+import { bodyParser } from '@koa/bodyparser';
+import type Router from '@koa/router';
+import type { ApiDeps } from './deps.js';
+import type { AppState } from './http/context.js';
+import { requestContext } from './middleware/request-context.js';
+import { errorHandler } from './middleware/error-handler.js';
+import { authenticate } from './middleware/authenticate.js';
+import { OpenApiCollector } from './openapi/collector.js';
+import { createRouters } from './routes/index.js';
+import { createDocsRouter } from './openapi/docs.router.js';
+
+/** The Koa application: context, errors, body parsing, authentication, then one router per capability. */
+export function createApp(deps: ApiDeps): Koa<AppState> {
+  const app = new Koa<AppState>({ proxy: deps.config.trustProxy });
+  app.silent = true;
+  const docs = new OpenApiCollector();
+  const routers: Router<AppState>[] = createRouters(deps, docs);
+  routers.push(createDocsRouter(docs, routers, deps.config.publicBaseUrl));
+
+  app.use(requestContext(deps.logger));
+  app.use(errorHandler());
+  app.use(
+    bodyParser({
+      enableTypes: ['json', 'form', 'text'],
+      jsonLimit: deps.config.bodyLimit,
+      formLimit: deps.config.bodyLimit,
+      textLimit: deps.config.bodyLimit,
+      encoding: 'utf-8',
+    }),
+  );
+  app.use(authenticate(deps.authenticator));
+  for (const router of routers) {
+    app.use(router.routes());
+    app.use(router.allowedMethods());
+  }
+  return app;
+}

@@ -1,0 +1,68 @@
+import type { DomainError, FieldErrors } from '../../domain/shared/errors.js';
+import type { Family } from './families.js';
+
+export const STATUS_BY_CODE: Record<DomainError['code'], number> = {
+  VALIDATION: 400,
+  NOT_FOUND: 404,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  CONFLICT: 409,
+  INVALID_STATUS: 400,
+  LIMIT_EXCEEDED: 403,
+  RATE_LIMITED: 429,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  PROVIDER_ERROR: 502,
+  UNAVAILABLE: 503,
+};
+
+interface ErrorView {
+  status: number;
+  code: string;
+  message: string;
+  fields?: FieldErrors;
+  details?: Record<string, unknown>;
+  requestId: string;
+}
+
+/** Renders an error in the envelope its seed family documents. */
+export function renderError(family: Family, e: ErrorView): Record<string, unknown> {
+  const timestamp = new Date().toISOString();
+  switch (family) {
+    case 'phone':
+      return { message: 'Errors', errors: e.fields ?? { detail: [e.message] } };
+    case 'mifumo':
+      return mifumo(e);
+    case 'channels':
+      return { error: e.message, details: e.fields ?? e.details ?? e.message };
+    case 'auth':
+      return { ...drf(e, timestamp), ...mifumo(e) };
+    case 'drf':
+      return drf(e, timestamp);
+  }
+}
+
+function mifumo(e: ErrorView): Record<string, unknown> {
+  return {
+    success: false,
+    status: e.status,
+    message: e.message,
+    error: e.message,
+    ...(e.fields ? { errors: e.fields } : {}),
+    error_code: e.code,
+    ...(e.details ? { details: e.details } : {}),
+  };
+}
+
+function drf(e: ErrorView, timestamp: string): Record<string, unknown> {
+  if (e.code === 'VALIDATION' && e.fields) {
+    return { ...e.fields, error: 'validation_error', detail: e.message, fields: e.fields, timestamp, request_id: e.requestId };
+  }
+  if (e.code === 'RATE_LIMITED') {
+    return { error: 'Rate limit exceeded', detail: e.message, retry_after: e.details?.retry_after, timestamp, request_id: e.requestId };
+  }
+  return { detail: e.message, error: e.code.toLowerCase(), ...(e.details ? e.details : {}), timestamp, request_id: e.requestId };
+}
+
+export const phoneOk = (data: unknown, message = 'Successful') => ({ message, data });
+export const mifumoOk = (data: unknown, message?: string) => ({ success: true, status: 200, ...(message ? { message } : {}), data });

@@ -1,0 +1,44 @@
+import Router from '@koa/router';
+import { createRequire } from 'node:module';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { AppState } from '../http/context.js';
+import type { OpenApiCollector } from './collector.js';
+
+const swaggerDir = path.dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
+const ASSETS: Record<string, string> = {
+  'swagger-ui.css': 'text/css',
+  'swagger-ui-bundle.js': 'application/javascript',
+  'swagger-ui-standalone-preset.js': 'application/javascript',
+};
+
+const page = `<!doctype html>
+<html><head><meta charset="utf-8"><title>Switchboard API</title>
+<link rel="stylesheet" href="/api/docs/swagger-ui.css"></head>
+<body><div id="swagger-ui"></div>
+<script src="/api/docs/swagger-ui-bundle.js"></script>
+<script>window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#swagger-ui' });</script>
+</body></html>`;
+
+/** `/api/openapi.json` (every mounted route, described or not) and Swagger UI at `/api/docs`. */
+export function createDocsRouter(docs: OpenApiCollector, routers: Router<AppState>[], serverUrl: string): Router<AppState> {
+  const router = new Router<AppState>();
+  router.get('/api/openapi.json', (ctx) => {
+    const mounted = routers.flatMap((r) =>
+      r.stack.flatMap((layer) => layer.methods.filter((m) => m !== 'HEAD').map((m) => ({ method: m.toLowerCase(), path: String(layer.path) }))),
+    );
+    ctx.body = docs.document(mounted, serverUrl);
+  });
+  router.get('/api/docs', (ctx) => {
+    ctx.type = 'html';
+    ctx.body = page;
+  });
+  router.get('/api/docs/:asset', async (ctx) => {
+    const type = ASSETS[ctx.params.asset];
+    if (!type) return;
+    ctx.type = type;
+    ctx.set('Cache-Control', 'public, max-age=86400');
+    ctx.body = await readFile(path.join(swaggerDir, ctx.params.asset));
+  });
+  return router;
+}

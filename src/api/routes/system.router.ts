@@ -1,0 +1,24 @@
+import os from 'node:os';
+import type { ApiDeps } from '../deps.js';
+import type { OpenApiCollector } from '../openapi/collector.js';
+import { Routes } from '../http/routes.js';
+import { principalOf } from '../http/context.js';
+import { checkHealth } from '../../domain/system/health.js';
+import { systemStats } from '../../domain/system/stats.js';
+
+const startedAt = Date.now();
+export const uptimeSeconds = () => Math.round((Date.now() - startedAt) / 1000);
+
+/** Seed 002's health check (public) and system statistics. */
+export function createSystemRouter(deps: ApiDeps, docs: OpenApiCollector) {
+  const routes = new Routes(docs, 'system', '/api');
+  routes.get('/health/', { summary: 'Health of the database and Temporal, measured now', public: true }, async (ctx) => {
+    const health = await checkHealth(deps);
+    ctx.status = health.status === 'healthy' ? 200 : 503;
+    return { ...health, version: process.env.npm_package_version ?? '0.1.0', uptime: uptimeSeconds() };
+  });
+  routes.get('/system/stats/', { summary: 'Host, database and task queue statistics' }, async (ctx) => {
+    return systemStats(deps.db.pool, principalOf(ctx).tenantId, { uptime: uptimeSeconds(), loadAverage: os.loadavg()[0] });
+  });
+  return routes.router;
+}

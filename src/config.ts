@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import path from 'node:path';
+
+const port = (fallback: number) =>
+  z.coerce.number({ error: 'must be a port number' }).int('must be a whole number').min(1, 'must be 1-65535').max(65535, 'must be 1-65535').default(fallback);
+
+const optionalUrl = (protocols: string[], hint: string) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v === '' ? undefined : v))
+    .refine((v) => v === undefined || protocols.some((p) => v.startsWith(p)), { message: hint });
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: port(8000),
+  DATABASE_URL: optionalUrl(['postgres://', 'postgresql://'], 'must be a postgres:// or postgresql:// URL'),
+  TEMPORAL_ADDRESS: z
+    .string()
+    .optional()
+    .transform((v) => (v === '' ? undefined : v))
+    .refine((v) => v === undefined || /^[\w.-]+:\d{1,5}$/.test(v), { message: 'must be host:port, e.g. localhost:7233' }),
+  TEMPORAL_NAMESPACE: z.string().min(1, 'must not be empty').default('default'),
+  TEMPORAL_UI_PORT: port(8233),
+  TEMPORAL_DEV_PORT: port(7233),
+  TEMPORAL_CLI_PATH: z.string().optional(),
+  TASK_QUEUE_PREFIX: z.string().default('switchboard'),
+  DATA_DIR: z.string().min(1, 'must not be empty').default('./.data'),
+  EMBEDDED_PG_PORT: port(5433),
+  PUBLIC_BASE_URL: optionalUrl(['http://', 'https://'], 'must be an http:// or https:// URL'),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  JWT_ACCESS_TTL_SECONDS: z.coerce.number().int().positive().default(900),
+  JWT_REFRESH_TTL_SECONDS: z.coerce.number().int().positive().default(14 * 24 * 3600),
+  LOGIN_ATTEMPTS_PER_HOUR: z.coerce.number().int().positive().default(5),
+  TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false').transform((v) => v === 'true' || v === '1'),
+  BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/i, 'must look like 1mb or 512kb').default('1mb'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TWILIO_ACCOUNT_SID: z.string().optional(),
+  TWILIO_AUTH_TOKEN: z.string().optional(),
+  TWILIO_API_BASE_URL: optionalUrl(['http://', 'https://'], 'must be an http:// or https:// URL'),
+});
+
+export type Config = ReturnType<typeof toConfig>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+function toConfig(env: z.infer<typeof schema>) {
+  const dataDir = path.resolve(env.DATA_DIR);
+  return {
+    env: env.NODE_ENV,
+    port: env.PORT,
+    databaseUrl: env.DATABASE_URL,
+    temporal: {
+      address: env.TEMPORAL_ADDRESS,
+      namespace: env.TEMPORAL_NAMESPACE,
+      uiPort: env.TEMPORAL_UI_PORT,
+      devPort: env.TEMPORAL_DEV_PORT,
+      cliPath: env.TEMPORAL_CLI_PATH,
+      taskQueues: {
+        bulk: `${env.TASK_QUEUE_PREFIX}-bulk`,
+        messaging: `${env.TASK_QUEUE_PREFIX}-messaging`,
+      },
+    },
+    dataDir,
+    embeddedPgPort: env.EMBEDDED_PG_PORT,
+    publicBaseUrl: (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
+    jwt: {
+      secret: env.JWT_SECRET,
+      accessTtlSeconds: env.JWT_ACCESS_TTL_SECONDS,
+      refreshTtlSeconds: env.JWT_REFRESH_TTL_SECONDS,
+    },
+    loginAttemptsPerHour: env.LOGIN_ATTEMPTS_PER_HOUR,
+    trustProxy: env.TRUST_PROXY,
+    bodyLimit: env.BODY_LIMIT,
+    logLevel: env.LOG_LEVEL,
+    twilio: {
+      accountSid: env.TWILIO_ACCOUNT_SID,
+      authToken: env.TWILIO_AUTH_TOKEN,
+      apiBaseUrl: env.TWILIO_API_BASE_URL,
+    },
+  };
+}
+
+/** Reads and validates configuration; every bad variable is named with the reason. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message} (got ${JSON.stringify(env[String(i.path[0])])})`));
+  }
+  return toConfig(parsed.data);
+}

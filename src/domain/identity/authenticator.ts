@@ -1,0 +1,43 @@
+import type pg from 'pg';
+import type { Principal } from './principal.js';
+import type { JwtIssuer } from './jwt.js';
+import { sha256 } from './secrets.js';
+
+/** Turns a credential (JWT, API key, session cookie) into a Principal, or null when it is not valid now. */
+export class Authenticator {
+  constructor(private readonly pool: pg.Pool, private readonly jwt: JwtIssuer) {}
+
+  async fromJwt(token: string): Promise<Principal | null> {
+    const claims = await this.jwt.verify(token);
+    return claims ? this.principalFor(claims.userId, 'jwt') : null;
+  }
+
+  async fromApiKey(key: string): Promise<Principal | null> {
+    const { rows } = await this.pool.query<{ user_id: number }>(
+      `update api_keys set last_used_at = now() where key_hash = $1 and revoked_at is null returning user_id`,
+      [sha256(key)],
+    );
+    return rows[0] ? this.principalFor(rows[0].user_id, 'api_key') : null;
+  }
+
+  async fromSession(sessionToken: string): Promise<Principal | null> {
+    const { rows } = await this.pool.query<{ user_id: number }>(
+      `select user_id from sessions where token_hash = $1 and expires_at > now()`,
+      [sha256(sessionToken)],
+    );
+    return rows[0] ? this.principalFor(rows[0].user_id, 'session') : null;
+  }
+
+  async principalFor(userId: number, via: Principal['via'], tenantId?: number): Promise<Principal | null> {
+    const { rows } = await this.pool.query<{ id: number; email: string; username: string; tenant_id: number | null; role: Principal['role'] | null }>(
+      `select u.id, u.email, u.username, m.tenant_id, m.role
+         from users u
+         left join memberships m on m.user_id = u.id and m.tenant_id = coalesce($2::bigint, u.active_tenant_id)
+        where u.id = $1 and u.is_active`,
+      [userId, tenantId ?? null],
+    );
+    const row = rows[0];
+    if (!row || row.tenant_id === null || row.role === null) return null;
+    return { userId: row.id, email: row.email, username: row.username, tenantId: row.tenant_id, role: row.role, via };
+  }
+}

@@ -1,0 +1,37 @@
+import os from 'node:os';
+import { statfs } from 'node:fs/promises';
+import type pg from 'pg';
+
+const pct = (n: number) => Math.round(n * 1000) / 10;
+
+/** Seed 002's system statistics; queue figures are the caller's tenant's tasks. */
+export async function systemStats(pool: pg.Pool, tenantId: number, host: { uptime: number; loadAverage: number }) {
+  const [db, queues, disk] = await Promise.all([
+    pool.query(`
+      select pg_size_pretty(pg_database_size(current_database())) as total_size,
+             (select count(*)::int from pg_stat_activity where datname = current_database()) as connections,
+             (select count(*)::int from pg_stat_activity where datname = current_database() and state = 'active'
+                 and now() - query_start > interval '1 second') as slow_queries,
+             (select coalesce(round(100.0 * sum(blks_hit) / nullif(sum(blks_hit) + sum(blks_read), 0), 1), 100)::float
+                from pg_stat_database where datname = current_database()) as cache_hit_ratio`),
+    pool.query(
+      `select count(*) filter (where status in ('pending', 'in_progress'))::int as pending_tasks,
+              count(*) filter (where status = 'failed')::int as failed_tasks,
+              count(*) filter (where status = 'completed' and completed_at >= date_trunc('day', now()))::int as completed_today
+         from tasks where tenant_id = $1`,
+      [tenantId],
+    ),
+    statfs(process.cwd()).catch(() => null),
+  ]);
+  const cpus = os.cpus().length || 1;
+  return {
+    system: {
+      cpu_usage: pct(Math.min(1, host.loadAverage / cpus)),
+      memory_usage: pct(1 - os.freemem() / os.totalmem()),
+      disk_usage: disk ? pct(1 - disk.bavail / disk.blocks) : null,
+      uptime: host.uptime,
+    },
+    database: db.rows[0],
+    queues: queues.rows[0],
+  };
+}

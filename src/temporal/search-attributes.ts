@@ -1,0 +1,7 @@
+import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+
+/** Registered on the dev server at start and by `ensureSearchAttributes` elsewhere; operators filter on them. */
+export const SEARCH_ATTRIBUTES = { SwitchboardTenant: 'Keyword', SwitchboardTaskKind: 'Keyword' } as const;
+
+export const TENANT_KEY = defineSearchAttributeKey('SwitchboardTenant', SearchAttributeType.KEYWORD);
+export const TASK_KIND_KEY = defineSearchAttributeKey('SwitchboardTaskKind', SearchAttributeType.KEYWORD);

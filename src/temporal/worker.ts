@@ -1,0 +1,47 @@
+import { NativeConnection, Worker, bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createActivities, type ActivityDeps } from '../activities/index.js';
+
+export const workflowsPath = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../workflows/index.ts');
+
+let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
+/** Bundles the workflow code once per process; both task queues share it. */
+export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
+  bundle ??= bundleWorkflowCode({ workflowsPath, logger: { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error() {} } as never });
+  return bundle;
+}
+
+export interface RunningWorkers {
+  workers: Worker[];
+  run(): Promise<void>;
+  shutdown(): Promise<void>;
+}
+
+/**
+ * One worker per task queue: bulk jobs (generation, validation, imports) and latency-sensitive
+ * messaging, so a million-number job never delays a campaign send.
+ */
+export async function createWorkers(deps: ActivityDeps & { address: string }): Promise<RunningWorkers> {
+  const connection = await NativeConnection.connect({ address: deps.address });
+  const activities = createActivities(deps);
+  const workflowBundleCode = await workflowBundle();
+  const common = { connection, namespace: deps.config.temporal.namespace, activities, workflowBundle: workflowBundleCode };
+  const workers = await Promise.all([
+    Worker.create({ ...common, taskQueue: deps.config.temporal.taskQueues.bulk, maxConcurrentActivityTaskExecutions: 4 }),
+    Worker.create({ ...common, taskQueue: deps.config.temporal.taskQueues.messaging, maxConcurrentActivityTaskExecutions: 20 }),
+  ]);
+  let running: Promise<void> | undefined;
+  return {
+    workers,
+    run() {
+      running ??= Promise.all(workers.map((w) => w.run())).then(() => undefined);
+      return running;
+    },
+    async shutdown() {
+      for (const w of workers) if (w.getState() === 'RUNNING') w.shutdown();
+      await running?.catch(() => undefined);
+      await connection.close();
+    },
+  };
+}

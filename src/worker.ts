@@ -1,0 +1,29 @@
+/** `npm run worker`: the Temporal worker alone, against external PostgreSQL and Temporal (production). */
+import { loadConfig, ConfigError } from './config.js';
+import { createLogger } from './logger.js';
+import { openDatabase } from './db/orm.js';
+import { createWorkers } from './temporal/worker.js';
+
+async function main() {
+  const config = loadConfig();
+  if (!config.databaseUrl || !config.temporal.address) {
+    throw new ConfigError(['DATABASE_URL and TEMPORAL_ADDRESS: both required for `npm run worker` (use `npm start` for embedded defaults)']);
+  }
+  const logger = createLogger(config.logLevel, 'switchboard-worker');
+  const db = await openDatabase(config.databaseUrl);
+  const workers = await createWorkers({ config, db, logger, address: config.temporal.address });
+  const stop = async () => {
+    await workers.shutdown();
+    await db.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+  logger.info({ taskQueues: config.temporal.taskQueues }, 'worker running');
+  await workers.run();
+}
+
+main().catch((err) => {
+  process.stderr.write(err instanceof ConfigError ? `${err.message}\n` : `${(err as Error).stack}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,42 @@
+import { startTestApp, type TestApp } from './support/harness.js';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(() => app.close());
+
+describe('system endpoints', () => {
+  test('when the health check is asked, then it reports the database and Temporal as measured now', async () => {
+    const res = await app.http.get('/api/health/');
+    expect(res.status).toBe(200);
+    expect(res.body.status).toBe('healthy');
+    expect(res.body.services.database.status).toBe('healthy');
+    expect(res.body.services.database.response_time).toEqual(expect.any(Number));
+    expect(res.body.services.temporal.status).toBe('healthy');
+    expect(res.body).toEqual(expect.objectContaining({ version: expect.any(String), uptime: expect.any(Number), timestamp: expect.any(String) }));
+  });
+
+  test('when an unknown path is asked, then the answer is a 404 in the DRF envelope', async () => {
+    const res = await app.http.get('/api/does-not-exist/');
+    expect(res.status).toBe(404);
+    expect(res.body.detail).toBe('Not found.');
+  });
+
+  test('when system stats are asked without credentials, then the answer is 401', async () => {
+    const res = await app.http.get('/api/system/stats/');
+    expect(res.status).toBe(401);
+    expect(res.body.detail).toBe('Authentication credentials were not provided.');
+  });
+
+  test('when the OpenAPI document is asked, then it lists the health route and Swagger UI loads', async () => {
+    const doc = await app.http.get('/api/openapi.json');
+    expect(doc.status).toBe(200);
+    expect(doc.body.paths['/api/health/'].get).toBeDefined();
+    const ui = await app.http.get('/api/docs');
+    expect(ui.status).toBe(200);
+    expect(ui.text).toContain('swagger-ui');
+    const asset = await app.http.get('/api/docs/swagger-ui-bundle.js');
+    expect(asset.status).toBe(200);
+  });
+});
