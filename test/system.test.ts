@@ -40,3 +40,15 @@ describe('system endpoints', () => {
     expect(asset.status).toBe(200);
   });
 });
+
+describe('system statistics', () => {
+  test('when an authenticated user asks, then host, database and queue figures come back', async () => {
+    const { createAccount } = await import('./support/accounts.js');
+    const account = await createAccount(app);
+    const res = await app.http.get('/api/system/stats/', { apiKey: account.apiKey });
+    expect(res.status).toBe(200);
+    expect(res.body.system).toEqual(expect.objectContaining({ cpu_usage: expect.any(Number), memory_usage: expect.any(Number), uptime: expect.any(Number) }));
+    expect(res.body.database).toEqual(expect.objectContaining({ total_size: expect.any(String), connections: expect.any(Number) }));
+    expect(res.body.queues).toEqual({ pending_tasks: 0, failed_tasks: 0, completed_today: 0 });
+  });
+});

@@ -1,0 +1,134 @@
+import { randomUUID } from 'node:crypto';
+import type pg from 'pg';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import type { TemporalHandle } from '../../temporal/client.js';
+import { TASK_KIND_KEY, TENANT_KEY } from '../../temporal/search-attributes.js';
+import { conflict, notFound } from '../shared/errors.js';
+import type { TaskStatus } from './task-status.js';
+import { isFinal } from './task-status.js';
+import { TaskReporter } from './task-reporter.js';
+
+export interface TaskRow {
+  id: number;
+  task_id: string;
+  tenant_id: number;
+  user_id: number;
+  project_id: string | null;
+  kind: string;
+  name: string;
+  status: TaskStatus;
+  progress: number;
+  current_step: string;
+  processed_items: number;
+  total_items: number;
+  workflow_id: string | null;
+  params: Record<string, unknown>;
+  result: Record<string, unknown> | null;
+  error: string | null;
+  created_at: Date;
+  started_at: Date | null;
+  completed_at: Date | null;
+  updated_at: Date;
+}
+
+export interface NewTask {
+  tenantId: number;
+  userId: number;
+  projectId?: string | null;
+  kind: string;
+  name: string;
+  totalItems: number;
+  params?: Record<string, unknown>;
+}
+
+export interface TaskListFilter {
+  userId?: number;
+  projectId?: string;
+  status?: TaskStatus | TaskStatus[];
+  kinds?: string[];
+}
+
+/**
+ * The one task model for every long job: a row the API and Socket.IO read, and a Temporal workflow
+ * (id `<kind>-t<tenant>-<task uuid>`, tenant and kind search attributes) that does the work.
+ */
+export class TaskService {
+  private readonly reporter: TaskReporter;
+
+  constructor(private readonly pool: pg.Pool, private readonly temporal: TemporalHandle) {
+    this.reporter = new TaskReporter(pool);
+  }
+
+  /** Inserts the task row, then starts its workflow; if the start fails the task is marked failed. */
+  async start<A extends unknown[]>(task: NewTask, workflow: { type: string; taskQueue: string; args: (taskId: string) => A }): Promise<TaskRow> {
+    const taskId = randomUUID();
+    const workflowId = `${task.kind}-t${task.tenantId}-${taskId}`;
+    const { rows } = await this.pool.query<TaskRow>(
+      `insert into tasks (task_id, tenant_id, user_id, project_id, kind, name, total_items, workflow_id, params)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning *`,
+      [taskId, task.tenantId, task.userId, task.projectId ?? null, task.kind, task.name, task.totalItems, workflowId, JSON.stringify(task.params ?? {})],
+    );
+    try {
+      await this.temporal.client.workflow.start(workflow.type, {
+        workflowId,
+        taskQueue: workflow.taskQueue,
+        args: workflow.args(taskId),
+        typedSearchAttributes: [
+          { key: TENANT_KEY, value: String(task.tenantId) },
+          { key: TASK_KIND_KEY, value: task.kind },
+        ],
+        memo: { taskId, userId: task.userId },
+      });
+    } catch (err) {
+      await this.reporter.failed(taskId, `could not start workflow: ${(err as Error).message}`);
+      throw err;
+    }
+    return rows[0];
+  }
+
+  /** A task of this tenant by its public uuid or numeric id; null when absent or another tenant's. */
+  async find(tenantId: number, idOrTaskId: string | number): Promise<TaskRow | null> {
+    const key = String(idOrTaskId);
+    const { rows } = await this.pool.query<TaskRow>(
+      /^\d+$/.test(key) ? `select * from tasks where tenant_id = $1 and id = $2::bigint` : `select * from tasks where tenant_id = $1 and task_id = $2`,
+      [tenantId, key],
+    );
+    return rows[0] ?? null;
+  }
+
+  async list(tenantId: number, filter: TaskListFilter, page: { limit: number; offset: number }): Promise<{ rows: TaskRow[]; count: number }> {
+    const where = ['tenant_id = $1'];
+    const params: unknown[] = [tenantId];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (filter.userId !== undefined) add('user_id = ?', filter.userId);
+    if (filter.projectId !== undefined) add('project_id = ?', filter.projectId);
+    if (filter.status !== undefined) add('status = any(?)', ([] as TaskStatus[]).concat(filter.status));
+    if (filter.kinds?.length) add('kind = any(?)', filter.kinds);
+    const whereSql = where.join(' and ');
+    const [data, total] = await Promise.all([
+      this.pool.query<TaskRow>(`select * from tasks where ${whereSql} order by created_at desc, id desc limit ${page.limit} offset ${page.offset}`, params),
+      this.pool.query<{ n: number }>(`select count(*)::int as n from tasks where ${whereSql}`, params),
+    ]);
+    return { rows: data.rows, count: total.rows[0].n };
+  }
+
+  /**
+   * Asks the task's workflow to stop before its next batch (the `cancel` update) and answers once the
+   * workflow accepted. A finished task is a conflict; a workflow that is already gone is closed here.
+   */
+  async cancel(tenantId: number, idOrTaskId: string | number): Promise<TaskRow> {
+    const task = await this.find(tenantId, idOrTaskId);
+    if (!task) throw notFound('Task not found.', 'task_id');
+    if (isFinal(task.status)) throw conflict(`Task is already ${task.status}.`, { current_status: task.status });
+    try {
+      await this.temporal.client.workflow.getHandle(task.workflow_id!).executeUpdate('cancel');
+    } catch (err) {
+      if (!(err instanceof WorkflowNotFoundError || err instanceof WorkflowUpdateFailedError)) throw err;
+      await this.reporter.cancelled(task.task_id, { reason: 'workflow no longer running' });
+    }
+    return (await this.find(tenantId, task.task_id))!;
+  }
+}
