@@ -1,6 +1,8 @@
 import { Migration20261123000001Foundation } from './Migration20261123000001Foundation.js';
+import { Migration20261123000002PhoneNumbers } from './Migration20261123000002PhoneNumbers.js';
 
 /** Applied in this order; a new migration is appended, never edited once released. */
 export const migrationsList = [
   { name: 'Migration20261123000001Foundation', class: Migration20261123000001Foundation },
+  { name: 'Migration20261123000002PhoneNumbers', class: Migration20261123000002PhoneNumbers },
 ];
