@@ -15,12 +15,12 @@ export interface Database {
 pg.types.setTypeParser(20, (v) => Number(v));
 pg.types.setTypeParser(1700, (v) => Number(v));
 
-export async function openDatabase(databaseUrl: string, opts: { poolSize?: number; debug?: boolean } = {}): Promise<Database> {
+export async function openDatabase(databaseUrl: string, opts: { poolSize?: number; debug?: boolean; silentMigrations?: boolean } = {}): Promise<Database> {
   const orm = await MikroORM.init({
     clientUrl: databaseUrl,
     entities,
     extensions: [Migrator],
-    migrations: { migrationsList, transactional: true, allOrNothing: true, snapshot: false },
+    migrations: { migrationsList, transactional: true, allOrNothing: true, snapshot: false, silent: opts.silentMigrations ?? false },
     pool: { min: 0, max: opts.poolSize ?? 10 },
     debug: opts.debug ?? false,
     allowGlobalContext: false,

@@ -31,7 +31,7 @@ export default async function startRun() {
   const databaseUrl = withDatabase(adminUrl, dbName);
   state.adminUrl = adminUrl;
   state.dbName = dbName;
-  const db = await openDatabase(databaseUrl, { poolSize: 2 });
+  const db = await openDatabase(databaseUrl, { poolSize: 2, silentMigrations: true });
   await migrate(db);
   await db.close();
 
