@@ -1,0 +1,39 @@
+import type { Authenticator } from '../../domain/identity/authenticator.js';
+import type { Principal } from '../../domain/identity/principal.js';
+
+export interface Credential {
+  kind: 'jwt' | 'api_key';
+  value: string;
+}
+
+const JWT_SHAPE = /^[\w-]+\.[\w-]+\.[\w-]*$/;
+
+/**
+ * Reads one credential: `Bearer <jwt>` / `Token <api key>` as in the Authorization header, or a bare
+ * token (Socket.IO `auth.token`, `?token=`), which is a JWT when it has a JWT's three parts.
+ */
+export function parseCredential(raw: string | undefined | null): Credential | null {
+  const parts = (raw ?? '').trim().split(/\s+/).filter(Boolean);
+  if (parts.length === 1) return { kind: JWT_SHAPE.test(parts[0]) ? 'jwt' : 'api_key', value: parts[0] };
+  if (parts.length !== 2) return null;
+  const scheme = parts[0].toLowerCase();
+  if (scheme === 'bearer' || scheme === 'jwt') return { kind: 'jwt', value: parts[1] };
+  if (scheme === 'token' || scheme === 'api-key' || scheme === 'apikey') return { kind: 'api_key', value: parts[1] };
+  return null;
+}
+
+/**
+ * The first credential a socket handshake offers, in the order a client is most likely to mean it.
+ * Cookies are deliberately not read: browsers send them on cross-site WebSocket upgrades.
+ */
+export function handshakeCredential(sources: { authToken?: unknown; queryToken?: unknown; authorization?: string; apiKeyHeader?: string }): Credential | null {
+  for (const raw of [sources.authToken, sources.queryToken, sources.authorization, sources.apiKeyHeader]) {
+    if (typeof raw === 'string' && raw.trim()) return parseCredential(raw);
+  }
+  return null;
+}
+
+export async function principalFor(authenticator: Authenticator, credential: Credential | null): Promise<Principal | null> {
+  if (!credential) return null;
+  return credential.kind === 'jwt' ? authenticator.fromJwt(credential.value) : authenticator.fromApiKey(credential.value);
+}

@@ -1,0 +1,73 @@
+import type http from 'node:http';
+import { Server, type Socket } from 'socket.io';
+import type { ApiDeps } from '../deps.js';
+import type { Principal } from '../../domain/identity/principal.js';
+import type { TaskEventEnvelope } from '../../domain/tasks/task-events.js';
+import { handshakeCredential, principalFor } from './socket-credentials.js';
+import { taskRoom, tenantRoom, tenantUserRoom, userRoom } from './task-rooms.js';
+import { connectionEstablished } from './connection-established.js';
+import { handleTaskSubscriptions } from './task-subscriptions.js';
+
+export interface SocketData {
+  principal: Principal;
+}
+
+export interface SocketIoGateway {
+  publish(envelope: TaskEventEnvelope): void;
+  close(): void;
+}
+
+/**
+ * Socket.IO at /socket.io/ on the API's server. Each socket is authenticated at the handshake, sits in
+ * its user and tenant rooms, and may join task rooms of its tenant. Upgrades for other paths are left
+ * alone (`destroyUpgrade: false`): the plain WebSocket endpoints share the server.
+ */
+export function createSocketIoGateway(server: http.Server, deps: Pick<ApiDeps, 'authenticator' | 'db' | 'temporal' | 'logger'>): SocketIoGateway {
+  const io = new Server(server, {
+    path: '/socket.io/',
+    serveClient: false,
+    destroyUpgrade: false,
+  });
+  const log = deps.logger.child({ component: 'socket.io' });
+
+  io.use((socket, next) => {
+    const { auth, query, headers } = socket.handshake;
+    const credential = handshakeCredential({
+      authToken: (auth as { token?: unknown } | undefined)?.token,
+      queryToken: query.token,
+      authorization: headers.authorization,
+      apiKeyHeader: headers['x-api-key'] as string | undefined,
+    });
+    principalFor(deps.authenticator, credential).then(
+      (principal) => {
+        if (!principal) return next(Object.assign(new Error(credential ? 'Invalid token.' : 'Authentication credentials were not provided.'), { data: { code: 'UNAUTHENTICATED' } }));
+        (socket.data as SocketData).principal = principal;
+        next();
+      },
+      (err: Error) => {
+        log.error({ err }, 'socket authentication failed');
+        next(new Error('Authentication is unavailable.'));
+      },
+    );
+  });
+
+  io.on('connection', (socket: Socket) => {
+    const { principal } = socket.data as SocketData;
+    void socket.join([userRoom(principal.userId), tenantRoom(principal.tenantId), tenantUserRoom(principal.tenantId, principal.userId)]);
+    handleTaskSubscriptions(socket, principal, deps);
+    socket.emit('connection_established', connectionEstablished(principal));
+  });
+
+  return {
+    publish(envelope) {
+      const rooms = io.to([tenantUserRoom(envelope.tenantId, envelope.userId), taskRoom(envelope.taskId)]);
+      rooms.emit(envelope.event.type, envelope.event);
+      rooms.emit('message', envelope.event);
+    },
+    close() {
+      // io.close() would also close the HTTP server and wait for it; the API closes that itself.
+      io.local.disconnectSockets(true);
+      io.engine.close();
+    },
+  };
+}
