@@ -3,8 +3,16 @@ import type { ApiDeps } from '../deps.js';
 import type { AppState } from '../http/context.js';
 import type { OpenApiCollector } from '../openapi/collector.js';
 import { createSystemRouter } from './system.router.js';
+import { createPhoneTasksRouter } from './phone-generator/tasks.router.js';
+import { createPhoneNumbersRouter } from './phone-generator/numbers.router.js';
+import { createPhoneStatisticsRouter } from './phone-generator/statistics.router.js';
 
 /** Every capability's router, in mount order. */
 export function createRouters(deps: ApiDeps, docs: OpenApiCollector): Router<AppState>[] {
-  return [createSystemRouter(deps, docs)];
+  return [
+    createSystemRouter(deps, docs),
+    createPhoneTasksRouter(deps, docs),
+    createPhoneNumbersRouter(deps, docs),
+    createPhoneStatisticsRouter(deps, docs),
+  ];
 }

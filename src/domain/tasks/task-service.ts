@@ -3,10 +3,23 @@ import type pg from 'pg';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TemporalHandle } from '../../temporal/client.js';
 import { TASK_KIND_KEY, TENANT_KEY } from '../../temporal/search-attributes.js';
-import { conflict, notFound } from '../shared/errors.js';
+import { cancelUpdate, progressQuery, type TaskProgress } from '../../workflows/shared/task-messages.js';
+import { DomainError, notFound } from '../shared/errors.js';
 import type { TaskStatus } from './task-status.js';
 import { isFinal } from './task-status.js';
 import { TaskReporter } from './task-reporter.js';
+import { estimateCompletion, mergeLiveProgress, type ProgressFigures } from './task-progress.js';
+
+/** A progress answer waits this long for the workflow before settling for the row's figures. */
+const LIVE_QUERY_DEADLINE_MS = 1500;
+
+export interface TaskProgressView {
+  task: TaskRow;
+  figures: ProgressFigures;
+  estimatedCompletion: Date | null;
+  /** True when the figures came from the running workflow rather than the row alone. */
+  live: boolean;
+}
 
 export interface TaskRow {
   id: number;
@@ -89,6 +102,8 @@ export class TaskService {
   /** A task of this tenant by its public uuid or numeric id; null when absent or another tenant's. */
   async find(tenantId: number, idOrTaskId: string | number): Promise<TaskRow | null> {
     const key = String(idOrTaskId);
+    // Digits past bigint's range cannot name a row, and must not reach PostgreSQL as a cast error.
+    if (/^\d{19,}$/.test(key) || key.length > 100) return null;
     const { rows } = await this.pool.query<TaskRow>(
       /^\d+$/.test(key) ? `select * from tasks where tenant_id = $1 and id = $2::bigint` : `select * from tasks where tenant_id = $1 and task_id = $2`,
       [tenantId, key],
@@ -116,19 +131,52 @@ export class TaskService {
   }
 
   /**
+   * A task's progress: while it runs, the workflow's `progress` query supplies the live figures; if the
+   * workflow does not answer quickly (worker busy or down, workflow gone) the row's figures stand.
+   */
+  async progress(tenantId: number, idOrTaskId: string | number, now = new Date()): Promise<TaskProgressView> {
+    const task = await this.find(tenantId, idOrTaskId);
+    if (!task) throw notFound('Task not found.', 'task_id');
+    const live = isFinal(task.status) || !task.workflow_id ? null : await this.queryLive(task.workflow_id);
+    const figures = mergeLiveProgress(task, live);
+    return { task, figures, estimatedCompletion: estimateCompletion(figures, task.started_at, task.completed_at, now), live: live !== null };
+  }
+
+  private async queryLive(workflowId: string): Promise<TaskProgress | null> {
+    try {
+      const handle = this.temporal.client.workflow.getHandle(workflowId);
+      return await this.temporal.client.withDeadline(Date.now() + LIVE_QUERY_DEADLINE_MS, () => handle.query(progressQuery));
+    } catch {
+      return null;
+    }
+  }
+
+  /**
    * Asks the task's workflow to stop before its next batch (the `cancel` update) and answers once the
-   * workflow accepted. A finished task is a conflict; a workflow that is already gone is closed here.
+   * workflow accepted, reporting the task as cancelled from then on. A finished task cannot be cancelled;
+   * a workflow that is already gone (terminated by an operator, say) has its row closed here.
    */
   async cancel(tenantId: number, idOrTaskId: string | number): Promise<TaskRow> {
     const task = await this.find(tenantId, idOrTaskId);
     if (!task) throw notFound('Task not found.', 'task_id');
-    if (isFinal(task.status)) throw conflict(`Task is already ${task.status}.`, { current_status: task.status });
+    if (isFinal(task.status)) throw cannotCancel(task.status);
+    let accepted = false;
     try {
-      await this.temporal.client.workflow.getHandle(task.workflow_id!).executeUpdate('cancel');
+      accepted = (await this.temporal.client.workflow.getHandle(task.workflow_id!).executeUpdate(cancelUpdate)).accepted;
     } catch (err) {
-      if (!(err instanceof WorkflowNotFoundError || err instanceof WorkflowUpdateFailedError)) throw err;
-      await this.reporter.cancelled(task.task_id, { reason: 'workflow no longer running' });
+      if (err instanceof WorkflowUpdateFailedError) accepted = false;
+      else if (err instanceof WorkflowNotFoundError) await this.reporter.cancelled(task.task_id, { reason: 'workflow no longer running' });
+      else throw err;
     }
-    return (await this.find(tenantId, task.task_id))!;
+    const after = (await this.find(tenantId, task.task_id))!;
+    if (accepted) return isFinal(after.status) ? after : { ...after, status: 'cancelled' };
+    // Refused or raced: the workflow finished its last batch while the request was on its way.
+    if (after.status !== 'cancelled') throw cannotCancel(after.status);
+    return after;
   }
+}
+
+function cannotCancel(status: TaskStatus) {
+  const message = isFinal(status) ? `Task is already ${status} and cannot be cancelled.` : `Task cannot be cancelled while ${status}.`;
+  return new DomainError('INVALID_STATUS', message, { task_id: [message] }, { current_status: status });
 }

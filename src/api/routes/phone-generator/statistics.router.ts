@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import type { ApiDeps } from '../../deps.js';
+import type { OpenApiCollector } from '../../openapi/collector.js';
+import { Routes } from '../../http/routes.js';
+import { principalOf } from '../../http/context.js';
+import { phoneOk } from '../../http/envelopes.js';
+import { phoneStatistics } from '../../../domain/phone-inventory/phone-statistics.js';
+import { assertCallerUserId } from './caller.js';
+import { optionalText, userIdField } from './query-fields.js';
+
+const statisticsQuery = z.object({ user_id: userIdField, project_id: optionalText() });
+
+/** Seed 000 statistics over the tenant's numbers, or one project's. */
+export function createPhoneStatisticsRouter(deps: ApiDeps, docs: OpenApiCollector) {
+  const routes = new Routes(docs, 'phone-generator', '/api/phone-generator');
+  routes.get('/statistics/', { summary: 'Counts, rates and breakdowns of the numbers', query: statisticsQuery }, async (ctx) => {
+    const principal = principalOf(ctx);
+    const q = ctx.state.query;
+    assertCallerUserId(principal, q.user_id);
+    return phoneOk(await phoneStatistics(deps.db.pool, principal.tenantId, q.project_id));
+  });
+  return routes.router;
+}
