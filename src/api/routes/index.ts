@@ -6,6 +6,8 @@ import { createSystemRouter } from './system.router.js';
 import { createPhoneTasksRouter } from './phone-generator/tasks.router.js';
 import { createPhoneNumbersRouter } from './phone-generator/numbers.router.js';
 import { createPhoneStatisticsRouter } from './phone-generator/statistics.router.js';
+import { createAuthRouter } from './auth.router.js';
+import { createTenantsRouter } from './tenants.router.js';
 
 /** Every capability's router, in mount order. */
 export function createRouters(deps: ApiDeps, docs: OpenApiCollector): Router<AppState>[] {
@@ -14,5 +16,7 @@ export function createRouters(deps: ApiDeps, docs: OpenApiCollector): Router<App
     createPhoneTasksRouter(deps, docs),
     createPhoneNumbersRouter(deps, docs),
     createPhoneStatisticsRouter(deps, docs),
+    createAuthRouter(deps, docs),
+    createTenantsRouter(deps, docs),
   ];
 }

@@ -1,0 +1,17 @@
+import type { ApiDeps } from '../deps.js';
+import type { OpenApiCollector } from '../openapi/collector.js';
+import { Routes } from '../http/routes.js';
+import { createIdentity } from '../../domain/identity/identity.js';
+import { addSignInRoutes } from './auth/sign-in.routes.js';
+import { addAccountRoutes } from './auth/account.routes.js';
+import { addApiKeyRoutes } from './auth/api-key.routes.js';
+
+/** /api/auth/: shared by seeds 001, 002 and 004, answering supersets where their documents overlap. */
+export function createAuthRouter(deps: ApiDeps, docs: OpenApiCollector) {
+  const identity = createIdentity({ pool: deps.db.pool, orm: deps.db.orm, jwt: deps.jwt, mailer: deps.mailer, config: deps.config });
+  const routes = new Routes(docs, 'auth', '/api/auth');
+  addSignInRoutes(routes, identity);
+  addAccountRoutes(routes, identity);
+  addApiKeyRoutes(routes, identity);
+  return routes.router;
+}

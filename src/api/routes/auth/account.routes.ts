@@ -1,0 +1,71 @@
+import type { Identity } from '../../../domain/identity/identity.js';
+import { RESET_REQUESTED } from '../../../domain/identity/password-reset.js';
+import { principalOf } from '../../http/context.js';
+import type { Routes } from '../../http/routes.js';
+import { passwordChangeBody, profileBody, resetConfirmBody, resetRequestBody, verifyEmailBody } from './auth.schemas.js';
+import { sessionTokenOf } from './session-cookie.js';
+
+/** The caller's profile, password change, password reset and email verification. */
+export function addAccountRoutes(routes: Routes, identity: Identity) {
+  routes.get('/profile/', { summary: 'The caller’s profile (001 at top level, 004 under data)' }, async (ctx) => {
+    const me = principalOf(ctx);
+    const profile = await identity.profiles.get(me.userId, me.tenantId);
+    return { ...profile, success: true, data: profile };
+  });
+
+  for (const method of ['put', 'patch'] as const) {
+    routes[method]('/profile/', { summary: 'Update names, phone number or username', body: profileBody }, async (ctx) => {
+      const me = principalOf(ctx);
+      const b = ctx.state.body;
+      const profile = await identity.profiles.update(me.userId, me.tenantId, {
+        firstName: b.first_name,
+        lastName: b.last_name,
+        name: b.name,
+        phoneNumber: b.phone_number,
+        username: b.username,
+      });
+      return { ...profile, success: true, message: 'Profile updated successfully', data: profile };
+    });
+  }
+
+  routes.post('/password/change/', { summary: 'Change the password; other sessions and refresh tokens end', body: passwordChangeBody }, async (ctx) => {
+    const me = principalOf(ctx);
+    const b = ctx.state.body;
+    await identity.passwordChange.change({
+      userId: me.userId,
+      oldPassword: (b.old_password ?? b.current_password)!,
+      newPassword: b.new_password,
+      confirmation: b.confirm_password ?? b.new_password_confirm,
+      keepSession: me.via === 'session' ? sessionTokenOf(ctx) : undefined,
+    });
+    const tokens = await identity.tokenPairs.issue(me.userId);
+    return { success: true, message: 'Password changed successfully', data: { tokens, ...tokens }, ...tokens };
+  });
+
+  // Seed 001 and seed 004 name the same two steps differently.
+  for (const path of ['/password-reset/', '/password/reset/']) {
+    routes.post(path, { summary: 'Email a password reset link (same answer for unknown emails)', public: true, body: resetRequestBody }, async (ctx) => {
+      await identity.passwordReset.request(ctx.state.body.email);
+      return { success: true, message: RESET_REQUESTED };
+    });
+  }
+  for (const path of ['/password-reset-confirm/', '/password/reset/confirm/']) {
+    routes.post(path, { summary: 'Set a new password with a reset token', public: true, body: resetConfirmBody }, async (ctx) => {
+      const b = ctx.state.body;
+      await identity.passwordReset.confirm(b.token, b.new_password, b.confirm_password ?? b.new_password_confirm);
+      return { success: true, message: 'Password has been reset successfully' };
+    });
+  }
+
+  routes.post('/verify-email/', { summary: 'Confirm the email address with the emailed token', public: true, body: verifyEmailBody }, async (ctx) => {
+    await identity.verification.verify(ctx.state.body.token);
+    return { success: true, message: 'Email verified successfully', data: { email_verified: true } };
+  });
+
+  routes.post('/verify-email/resend/', { summary: 'Send the verification email again' }, async (ctx) => {
+    const user = await identity.users.byId(principalOf(ctx).userId);
+    if (user!.email_verified_at) return { success: true, message: 'Email is already verified', data: { email_verified: true } };
+    await identity.verification.send(user!);
+    return { success: true, message: 'Verification email sent', data: { email_verified: false } };
+  });
+}

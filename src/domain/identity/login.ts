@@ -1,0 +1,47 @@
+import { unauthenticated, validationError } from '../shared/errors.js';
+import type { ApiKeys } from './api-keys.js';
+import type { CredentialChecker } from './credentials.js';
+import type { SessionStore } from './sessions.js';
+import type { Sql } from './sql.js';
+import type { TokenPair, TokenPairs } from './token-pair.js';
+import type { UserDirectory } from './user-directory.js';
+import type { UserView } from './user-view.js';
+
+export const BAD_CREDENTIALS = 'Invalid credentials.';
+
+export interface LoginResult {
+  user: UserView;
+  tokens: TokenPair;
+  /** For seed 001's session cookie. */
+  sessionToken: string;
+}
+
+/** Signs a user in by email or username: a session, a JWT pair, and last_login. */
+export class Login {
+  constructor(
+    private readonly sql: Sql,
+    private readonly users: UserDirectory,
+    private readonly credentials: CredentialChecker,
+    private readonly sessions: SessionStore,
+    private readonly tokenPairs: TokenPairs,
+    private readonly apiKeys: ApiKeys,
+  ) {}
+
+  async login(identifier: string, password: string): Promise<LoginResult> {
+    const user = await this.credentials.check(identifier, password);
+    if (!user) throw unauthenticated(BAD_CREDENTIALS);
+    await this.sql.query(`update users set last_login = now() where id = $1`, [user.id]);
+    await this.users.repairActiveTenant(user.id);
+    const [tokens, sessionToken] = await Promise.all([this.tokenPairs.issue(user.id), this.sessions.create(user.id)]);
+    return { user: (await this.users.view(user.id))!, tokens, sessionToken };
+  }
+
+  /** Seed 002's `POST /api/auth/token/`: DRF's obtain-auth-token, answered with a new API key. */
+  async obtainApiToken(username: string, password: string): Promise<{ token: string; user_id: number; username: string }> {
+    const user = await this.credentials.check(username, password);
+    if (!user) throw validationError({ non_field_errors: ['Unable to log in with provided credentials.'] }, 'Unable to log in with provided credentials.');
+    await this.users.repairActiveTenant(user.id);
+    const key = await this.apiKeys.generate(user.id, 'api-token');
+    return { token: key.key, user_id: user.id, username: user.username };
+  }
+}

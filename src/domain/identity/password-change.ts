@@ -1,0 +1,37 @@
+import type pg from 'pg';
+import { notFound, validationError } from '../shared/errors.js';
+import { hashPassword, verifyPassword } from './passwords.js';
+import { assertNewPassword } from './password-policy.js';
+import type { RefreshTokenStore } from './refresh-tokens.js';
+import type { SessionStore } from './sessions.js';
+import { withTransaction } from './sql.js';
+import type { UserDirectory } from './user-directory.js';
+
+const problem = (field: string, message: string) => validationError({ [field]: [message] }, message);
+
+export interface PasswordChangeRequest {
+  userId: number;
+  oldPassword: string;
+  newPassword: string;
+  confirmation?: string;
+  /** The session making the request survives; every other session and refresh token ends. */
+  keepSession?: string;
+}
+
+export class PasswordChange {
+  constructor(private readonly pool: pg.Pool, private readonly users: UserDirectory, private readonly sessions: SessionStore, private readonly refreshTokens: RefreshTokenStore) {}
+
+  async change(req: PasswordChangeRequest): Promise<void> {
+    const user = await this.users.byId(req.userId);
+    if (!user) throw notFound('User not found.');
+    if (!(await verifyPassword(user.password_hash, req.oldPassword))) throw problem('old_password', 'Current password is incorrect.');
+    assertNewPassword(req.newPassword, req.confirmation);
+    if (req.newPassword === req.oldPassword) throw problem('new_password', 'New password must differ from the current one.');
+    const passwordHash = await hashPassword(req.newPassword);
+    await withTransaction(this.pool, async (sql) => {
+      await sql.query(`update users set password_hash = $2, updated_at = now() where id = $1`, [user.id, passwordHash]);
+      await this.sessions.destroyAll(user.id, req.keepSession, sql);
+      await this.refreshTokens.revokeAll(user.id, sql);
+    });
+  }
+}

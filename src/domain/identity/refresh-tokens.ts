@@ -1,0 +1,59 @@
+import { randomUUID } from 'node:crypto';
+import { unauthenticated } from '../shared/errors.js';
+import { newOpaqueToken, sha256 } from './secrets.js';
+import type { Sql } from './sql.js';
+
+const INVALID = 'Token is invalid or expired';
+
+/**
+ * Opaque refresh tokens in rotation families: each refresh spends the token and issues the next one of
+ * the same family. Presenting a spent token means it was copied, so the whole family is revoked.
+ */
+export class RefreshTokenStore {
+  constructor(private readonly sql: Sql, private readonly ttlSeconds: number) {}
+
+  async issue(userId: number, familyId: string = randomUUID(), sql: Sql = this.sql): Promise<string> {
+    const token = newOpaqueToken(48);
+    await sql.query(
+      `insert into refresh_tokens (user_id, family_id, token_hash, expires_at) values ($1, $2, $3, now() + make_interval(secs => $4))`,
+      [userId, familyId, sha256(token), this.ttlSeconds],
+    );
+    return token;
+  }
+
+  /** Spends `token` and returns its successor; a reused token revokes its family and fails. */
+  async rotate(token: string): Promise<{ userId: number; refresh: string }> {
+    const hash = sha256(token);
+    const { rows } = await this.sql.query<{ user_id: number; family_id: string }>(
+      `update refresh_tokens r set used_at = now()
+         from users u
+        where r.token_hash = $1 and r.used_at is null and r.revoked_at is null and r.expires_at > now()
+          and u.id = r.user_id and u.is_active
+        returning r.user_id, r.family_id`,
+      [hash],
+    );
+    const spent = rows[0];
+    if (!spent) {
+      await this.sql.query(
+        `update refresh_tokens set revoked_at = coalesce(revoked_at, now())
+          where family_id = (select family_id from refresh_tokens where token_hash = $1 and (used_at is not null or revoked_at is not null))`,
+        [hash],
+      );
+      throw unauthenticated(INVALID);
+    }
+    return { userId: spent.user_id, refresh: await this.issue(spent.user_id, spent.family_id) };
+  }
+
+  /** Revokes the family of `token` (logout); unknown tokens are ignored. */
+  async revokeFamily(token: string): Promise<void> {
+    await this.sql.query(
+      `update refresh_tokens set revoked_at = coalesce(revoked_at, now())
+        where family_id = (select family_id from refresh_tokens where token_hash = $1)`,
+      [sha256(token)],
+    );
+  }
+
+  async revokeAll(userId: number, sql: Sql = this.sql): Promise<void> {
+    await sql.query(`update refresh_tokens set revoked_at = now() where user_id = $1 and revoked_at is null`, [userId]);
+  }
+}

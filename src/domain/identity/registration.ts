@@ -1,0 +1,79 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { validationError } from '../shared/errors.js';
+import { createOwnedTenant } from '../tenancy/tenant-creation.js';
+import { tenantView, type TenantView } from '../tenancy/tenant-view.js';
+import type { EmailVerification } from './email-verification.js';
+import { hashPassword } from './passwords.js';
+import { assertNewPassword } from './password-policy.js';
+import type { TokenPair, TokenPairs } from './token-pair.js';
+import type { UserDirectory } from './user-directory.js';
+import { UserSchema } from './user.entity.js';
+import type { UserView } from './user-view.js';
+import { assertUsernameFor } from './usernames.js';
+
+export interface NewAccount {
+  email: string;
+  password: string;
+  passwordConfirmation?: string;
+  firstName: string;
+  lastName: string;
+  username?: string;
+  tenantName?: string;
+}
+
+export interface Registered {
+  user: UserView;
+  tokens: TokenPair;
+  tenant: TenantView;
+}
+
+const EMAIL_TAKEN = 'A user with this email already exists.';
+const USERNAME_TAKEN = 'A user with this username already exists.';
+
+/** Sign-up: the user, a tenant they own and work in, a JWT pair, and the email-verification link. */
+export class Registration {
+  constructor(private readonly orm: MikroORM, private readonly users: UserDirectory, private readonly tokenPairs: TokenPairs, private readonly verification: EmailVerification) {}
+
+  async register(input: NewAccount): Promise<Registered> {
+    assertNewPassword(input.password, input.passwordConfirmation, 'password', 'password_confirm');
+    const username = input.username ?? input.email;
+    assertUsernameFor(input.email, username);
+    await this.assertFree(input.email, username);
+    const passwordHash = await hashPassword(input.password);
+    const em = this.orm.em.fork();
+    const { userId, tenant } = await em
+      .transactional(async (tx) => {
+        const user = tx.create(UserSchema, { email: input.email, username, passwordHash, firstName: input.firstName, lastName: input.lastName });
+        await tx.flush();
+        const tenant = await createOwnedTenant(tx, user.id, { name: input.tenantName ?? defaultTenantName(input) });
+        user.activeTenantId = tenant.id;
+        await tx.flush();
+        return { userId: user.id, tenant };
+      })
+      .catch((err: unknown) => {
+        // Two sign-ups racing for one email or username: the unique index decides.
+        if (err instanceof UniqueConstraintViolationException) {
+          const field = /username/.test(err.message) ? 'username' : 'email';
+          throw validationError({ [field]: [field === 'email' ? EMAIL_TAKEN : USERNAME_TAKEN] });
+        }
+        throw err;
+      });
+    await this.verification.send({ id: userId, email: input.email });
+    const [user, tokens] = await Promise.all([this.users.view(userId), this.tokenPairs.issue(userId)]);
+    return { user: user!, tokens, tenant: tenantView(tenant, 'owner', true) };
+  }
+
+  private async assertFree(email: string, username: string) {
+    const fields: Record<string, string[]> = {};
+    if (await this.users.byEmail(email)) fields.email = [EMAIL_TAKEN];
+    const byName = await this.users.byLogin(username);
+    if (byName && byName.username.toLowerCase() === username.toLowerCase()) fields.username = [USERNAME_TAKEN];
+    if (Object.keys(fields).length) throw validationError(fields);
+  }
+}
+
+function defaultTenantName(input: NewAccount): string {
+  const who = input.firstName || input.email.split('@')[0];
+  return `${who}'s workspace`;
+}

@@ -1,0 +1,31 @@
+import { newOpaqueToken, sha256 } from './secrets.js';
+import type { Sql } from './sql.js';
+
+/** Server-side sessions for seed 001's cookie; the cookie holds the token, the table its SHA-256. */
+export class SessionStore {
+  constructor(private readonly sql: Sql, private readonly ttlSeconds: number) {}
+
+  get maxAgeMs() {
+    return this.ttlSeconds * 1000;
+  }
+
+  async create(userId: number): Promise<string> {
+    const token = newOpaqueToken();
+    await this.sql.query(`delete from sessions where user_id = $1 and expires_at <= now()`, [userId]);
+    await this.sql.query(`insert into sessions (user_id, token_hash, expires_at) values ($1, $2, now() + make_interval(secs => $3))`, [
+      userId,
+      sha256(token),
+      this.ttlSeconds,
+    ]);
+    return token;
+  }
+
+  async destroy(token: string): Promise<void> {
+    await this.sql.query(`delete from sessions where token_hash = $1`, [sha256(token)]);
+  }
+
+  /** Ends every session of the user, except the one making the request when given. */
+  async destroyAll(userId: number, keepToken?: string, sql: Sql = this.sql): Promise<void> {
+    await sql.query(`delete from sessions where user_id = $1 and token_hash <> $2`, [userId, keepToken ? sha256(keepToken) : '']);
+  }
+}
