@@ -38,6 +38,14 @@ const schema = z.object({
   TWILIO_ACCOUNT_SID: z.string().optional(),
   TWILIO_AUTH_TOKEN: z.string().optional(),
   TWILIO_API_BASE_URL: optionalUrl(['http://', 'https://'], 'must be an http:// or https:// URL'),
+  TWILIO_MESSAGING_SERVICE_SID: z.string().optional().transform((v) => (v === '' ? undefined : v)),
+  SIMULATED_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  SIMULATED_SMS_CALLBACKS: z.enum(['true', 'false', '1', '0']).optional().transform((v) => (v === undefined ? undefined : v === 'true' || v === '1')),
+  RATE_LIMIT_SMS_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  RATE_LIMIT_CONTACTS_PER_MINUTE: z.coerce.number().int().positive().default(100),
+  RATE_LIMIT_CAMPAIGNS_PER_MINUTE: z.coerce.number().int().positive().default(50),
+  RATE_LIMIT_BULK_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  RATE_LIMIT_DEFAULT_PER_HOUR: z.coerce.number().int().positive().default(1000),
 });
 
 export type Config = ReturnType<typeof toConfig>;
@@ -81,6 +89,19 @@ function toConfig(env: z.infer<typeof schema>) {
       accountSid: env.TWILIO_ACCOUNT_SID,
       authToken: env.TWILIO_AUTH_TOKEN,
       apiBaseUrl: env.TWILIO_API_BASE_URL,
+      messagingServiceSid: env.TWILIO_MESSAGING_SERVICE_SID,
+    },
+    simulatedSms: {
+      webhookSecret: env.SIMULATED_WEBHOOK_SECRET,
+      /** Whether the in-process simulated provider posts delivery callbacks; on by default in development. */
+      deliveryCallbacks: env.SIMULATED_SMS_CALLBACKS ?? env.NODE_ENV === 'development',
+    },
+    rateLimits: {
+      smsPerMinute: env.RATE_LIMIT_SMS_PER_MINUTE,
+      contactsPerMinute: env.RATE_LIMIT_CONTACTS_PER_MINUTE,
+      campaignsPerMinute: env.RATE_LIMIT_CAMPAIGNS_PER_MINUTE,
+      bulkPerMinute: env.RATE_LIMIT_BULK_PER_MINUTE,
+      defaultPerHour: env.RATE_LIMIT_DEFAULT_PER_HOUR,
     },
   };
 }
