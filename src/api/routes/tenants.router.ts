@@ -26,7 +26,7 @@ export function createTenantsRouter(deps: ApiDeps, docs: OpenApiCollector) {
   routes.get('/', { summary: 'The caller’s tenants with their role and which one is active', query: pageQuery }, async (ctx) => {
     const { page, page_size } = ctx.state.query;
     const { rows, count } = await tenants.listFor(principalOf(ctx).userId, { limit: page_size, offset: (page - 1) * page_size });
-    return ok({ results: rows, count, ...pageLinks(ctx, page, page_size, count) });
+    return ok({ results: rows, count, ...pageLinks(ctx, deps.config.publicBaseUrl, page, page_size, count) });
   });
 
   routes.post('/', { summary: 'Create a tenant; the caller becomes its owner', body: createTenantBody }, async (ctx) => {
