@@ -8,6 +8,10 @@ import { createPhoneNumbersRouter } from './phone-generator/numbers.router.js';
 import { createPhoneStatisticsRouter } from './phone-generator/statistics.router.js';
 import { createAuthRouter } from './auth.router.js';
 import { createTenantsRouter } from './tenants.router.js';
+import { createB2bContactsRouter } from './contacts/b2b-contacts.router.js';
+import { createB2bReferenceRouter } from './contacts/b2b-reference.router.js';
+import { createBulkImportRouter } from './contacts/bulk-import.router.js';
+import { createMessagingContactsRouter } from './contacts/messaging-contacts.router.js';
 
 /** Every capability's router, in mount order. */
 export function createRouters(deps: ApiDeps, docs: OpenApiCollector): Router<AppState>[] {
@@ -18,5 +22,9 @@ export function createRouters(deps: ApiDeps, docs: OpenApiCollector): Router<App
     createPhoneStatisticsRouter(deps, docs),
     createAuthRouter(deps, docs),
     createTenantsRouter(deps, docs),
+    createB2bContactsRouter(deps, docs),
+    createB2bReferenceRouter(deps, docs),
+    createBulkImportRouter(deps, docs),
+    createMessagingContactsRouter(deps, docs),
   ];
 }

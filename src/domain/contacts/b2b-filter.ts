@@ -1,0 +1,34 @@
+import { ContactWhere, containsPattern } from './sql-where.js';
+
+/** Seed 001's list filters. Text filters match anywhere, case-insensitively; industry and email status match whole values. */
+export interface B2bFilter {
+  nameSearch?: string;
+  location?: string;
+  industries?: string[];
+  emailStatus?: string;
+  minEmployees?: number;
+  maxEmployees?: number;
+  minRevenue?: number;
+  maxRevenue?: number;
+  technologies?: string;
+  city?: string;
+}
+
+export function b2bWhere(tenantId: number, f: B2bFilter): ContactWhere {
+  const w = new ContactWhere(tenantId);
+  if (f.nameSearch) w.and(`c.full_name ilike ${w.param(containsPattern(f.nameSearch))}`);
+  if (f.location) {
+    const p = w.param(containsPattern(f.location));
+    w.and(`(c.city ilike ${p} or c.state ilike ${p} or c.country ilike ${p})`);
+  }
+  // Several industries widen the list (OR); the expression matches the (tenant_id, lower(industry)) index.
+  if (f.industries?.length) w.and(`lower(c.industry) = any(${w.param(f.industries.map((i) => i.toLowerCase()))}::text[])`);
+  if (f.emailStatus) w.and(`lower(c.email_status) = ${w.param(f.emailStatus.toLowerCase())}`);
+  if (f.minEmployees !== undefined) w.and(`c.employees >= ${w.param(f.minEmployees)}`);
+  if (f.maxEmployees !== undefined) w.and(`c.employees <= ${w.param(f.maxEmployees)}`);
+  if (f.minRevenue !== undefined) w.and(`c.annual_revenue >= ${w.param(f.minRevenue)}`);
+  if (f.maxRevenue !== undefined) w.and(`c.annual_revenue <= ${w.param(f.maxRevenue)}`);
+  if (f.technologies) w.and(`c.technologies ilike ${w.param(containsPattern(f.technologies))}`);
+  if (f.city) w.and(`c.city ilike ${w.param(containsPattern(f.city))}`);
+  return w;
+}
