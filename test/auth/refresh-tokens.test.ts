@@ -40,6 +40,14 @@ describe('refresh token rotation', () => {
     expect(descendant.status).toBe(401);
   });
 
+  test('when the same refresh token is spent twice at once, then one call wins and the family is revoked', async () => {
+    const { refresh: token } = await loggedIn();
+    const results = await Promise.all([refresh(token), refresh(token)]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 401]);
+    const winner = results.find((r) => r.status === 200)!;
+    expect((await refresh(winner.body.refresh)).status).toBe(401);
+  });
+
   test('when another login of the same user has its own family, then a reuse in one family leaves the other working', async () => {
     const { account, refresh: first } = await loggedIn();
     const other = await login(app, { email: account.email, password: account.password });

@@ -53,6 +53,14 @@ describe('registration', () => {
     expect(await countRows(app, 'users')).toBe(before);
   });
 
+  test('when two sign-ups race for one email, then exactly one wins and the other gets the 400, never a 500', async () => {
+    const email = uniqueEmail('race');
+    const results = await Promise.all([register(app, { email }), register(app, { email }), register(app, { email })]);
+    const statuses = results.map((r) => r.res.status).sort();
+    expect(statuses).toEqual([201, 400, 400]);
+    expect(await countRows(app, 'users', 'lower(email) = lower($1)', [email])).toBe(1);
+  });
+
   test('when the password is weak or the email malformed, then the answer is a 400 naming the fields', async () => {
     const weak = await register(app, { password: '12345678' });
     expect(weak.res.status).toBe(400);

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { unauthenticated } from '../shared/errors.js';
 import { newOpaqueToken, sha256 } from './secrets.js';
-import type { Sql } from './sql.js';
+import type pg from 'pg';
+import { withTransaction, type Sql } from './sql.js';
 
 const INVALID = 'Token is invalid or expired';
 
@@ -10,7 +11,7 @@ const INVALID = 'Token is invalid or expired';
  * the same family. Presenting a spent token means it was copied, so the whole family is revoked.
  */
 export class RefreshTokenStore {
-  constructor(private readonly sql: Sql, private readonly ttlSeconds: number) {}
+  constructor(private readonly sql: pg.Pool, private readonly ttlSeconds: number) {}
 
   async issue(userId: number, familyId: string = randomUUID(), sql: Sql = this.sql): Promise<string> {
     const token = newOpaqueToken(48);
@@ -21,27 +22,32 @@ export class RefreshTokenStore {
     return token;
   }
 
-  /** Spends `token` and returns its successor; a reused token revokes its family and fails. */
+  /**
+   * Spends `token` and returns its successor; a reused token revokes its family and fails. Spending and
+   * issuing share one transaction: a concurrent reuse waits on the row lock until the successor exists,
+   * so its family revocation covers the successor too.
+   */
   async rotate(token: string): Promise<{ userId: number; refresh: string }> {
     const hash = sha256(token);
-    const { rows } = await this.sql.query<{ user_id: number; family_id: string }>(
-      `update refresh_tokens r set used_at = now()
-         from users u
-        where r.token_hash = $1 and r.used_at is null and r.revoked_at is null and r.expires_at > now()
-          and u.id = r.user_id and u.is_active
-        returning r.user_id, r.family_id`,
-      [hash],
-    );
-    const spent = rows[0];
-    if (!spent) {
-      await this.sql.query(
-        `update refresh_tokens set revoked_at = coalesce(revoked_at, now())
-          where family_id = (select family_id from refresh_tokens where token_hash = $1 and (used_at is not null or revoked_at is not null))`,
+    const rotated = await withTransaction(this.sql, async (tx) => {
+      const { rows } = await tx.query<{ user_id: number; family_id: string }>(
+        `update refresh_tokens r set used_at = now()
+           from users u
+          where r.token_hash = $1 and r.used_at is null and r.revoked_at is null and r.expires_at > now()
+            and u.id = r.user_id and u.is_active
+          returning r.user_id, r.family_id`,
         [hash],
       );
-      throw unauthenticated(INVALID);
-    }
-    return { userId: spent.user_id, refresh: await this.issue(spent.user_id, spent.family_id) };
+      const spent = rows[0];
+      return spent ? { userId: spent.user_id, refresh: await this.issue(spent.user_id, spent.family_id, tx) } : null;
+    });
+    if (rotated) return rotated;
+    await this.sql.query(
+      `update refresh_tokens set revoked_at = coalesce(revoked_at, now())
+        where family_id = (select family_id from refresh_tokens where token_hash = $1 and (used_at is not null or revoked_at is not null))`,
+      [hash],
+    );
+    throw unauthenticated(INVALID);
   }
 
   /** Revokes the family of `token` (logout); unknown tokens are ignored. */

@@ -53,10 +53,8 @@ export class Registration {
       })
       .catch((err: unknown) => {
         // Two sign-ups racing for one email or username: the unique index decides.
-        if (err instanceof UniqueConstraintViolationException) {
-          const field = /username/.test(err.message) ? 'username' : 'email';
-          throw validationError({ [field]: [field === 'email' ? EMAIL_TAKEN : USERNAME_TAKEN] });
-        }
+        if (err instanceof UniqueConstraintViolationException && /users_email_unique/.test(err.message)) throw validationError({ email: [EMAIL_TAKEN] });
+        if (err instanceof UniqueConstraintViolationException && /users_username_unique/.test(err.message)) throw validationError({ username: [USERNAME_TAKEN] });
         throw err;
       });
     await this.verification.send({ id: userId, email: input.email });
