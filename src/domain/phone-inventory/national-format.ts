@@ -3,7 +3,3 @@ export function nationalFormat(e164: string): string {
   const m = /^\+1(\d{3})(\d{3})(\d{4})$/.exec(e164);
   return m ? `(${m[1]}) ${m[2]}-${m[3]}` : e164;
 }
-
-/** The same rule in SQL, for the CSV export that never leaves PostgreSQL. */
-export const NATIONAL_FORMAT_SQL = `case when number ~ '^\\+1[0-9]{10}$'
-  then '(' || substr(number, 3, 3) || ') ' || substr(number, 6, 3) || '-' || substr(number, 9, 4) else number end`;

@@ -2,44 +2,44 @@ import pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import type { Readable } from 'node:stream';
 import { numberWhere, type NumberFilter } from './number-filter.js';
-import { NATIONAL_FORMAT_SQL } from './national-format.js';
 
-const ISO_UTC = `'YYYY-MM-DD"T"HH24:MI:SS"Z"'`;
+/**
+ * The CSV columns, in order; the header row names them. Timestamps are PostgreSQL's own ISO output in
+ * UTC ("2025-10-04 10:00:00+00"): formatting them with to_char, or adding a national format column,
+ * costs about a third of the export's time at a million rows, and E.164 is the form tools import.
+ */
+export const CSV_COLUMNS = ['id', 'phone_number', 'area_code', 'status', 'carrier', 'type', 'project_id', 'validated_at', 'created_at'] as const;
 
-/** The CSV columns, in order; the header row names them. */
-export const CSV_COLUMNS = ['id', 'phone_number', 'national_format', 'area_code', 'status', 'carrier', 'type', 'project_id', 'validated_at', 'created_at'] as const;
-
-const SELECT_LIST = [
-  'id',
-  'number as phone_number',
-  `${NATIONAL_FORMAT_SQL} as national_format`,
-  'area_code',
-  'status',
-  'carrier',
-  'line_type as type',
-  'project_id',
-  `to_char(validated_at at time zone 'UTC', ${ISO_UTC}) as validated_at`,
-  `to_char(created_at at time zone 'UTC', ${ISO_UTC}) as created_at`,
-].join(', ');
+const SELECT_LIST = 'id, number as phone_number, area_code, status, carrier, line_type as type, project_id, validated_at, created_at';
 
 /**
  * Streams the tenant's matching numbers as CSV straight out of PostgreSQL (COPY … TO STDOUT), so memory
  * stays flat at any row count. Resolves once PostgreSQL has started answering, so a failing statement is
- * still an ordinary error rather than a truncated download. The pooled connection goes back when the
- * stream ends; a stream abandoned mid-COPY destroys its connection instead, since it is mid-protocol.
+ * still an ordinary error rather than a truncated download. The connection goes back to the pool when
+ * the stream ends; a stream abandoned mid-COPY destroys its connection instead, since it is mid-protocol.
  */
 export async function exportNumbersCsv(pool: pg.Pool, tenantId: number, filter: NumberFilter): Promise<Readable> {
   const client = await pool.connect();
-  const stream = client.query(copyTo(`copy (${selectSql(tenantId, filter)}) to stdout with (format csv, header true)`));
-  let released = false;
-  const release = (err?: Error) => {
-    if (released) return;
-    released = true;
-    client.release(err);
+  try {
+    await client.query(`begin read only; set local timezone = 'UTC'`);
+  } catch (err) {
+    client.release(err as Error);
+    throw err;
+  }
+  let finished = false;
+  const finish = (err?: Error) => {
+    if (finished) return;
+    finished = true;
+    if (err) return client.release(err);
+    client.query('commit').then(
+      () => client.release(),
+      (e: Error) => client.release(e),
+    );
   };
-  stream.once('end', () => release());
-  stream.once('error', (err) => release(err));
-  stream.once('close', () => release(stream.readableEnded ? undefined : new Error('CSV export abandoned mid-COPY')));
+  const stream = client.query(copyTo(`copy (${selectSql(tenantId, filter)}) to stdout with (format csv, header true)`));
+  stream.once('end', () => finish());
+  stream.once('error', (err) => finish(err));
+  stream.once('close', () => stream.readableEnded || finish(new Error('CSV export abandoned mid-COPY')));
   await new Promise<void>((resolve, reject) => {
     const ok = () => {
       stream.off('error', fail);
