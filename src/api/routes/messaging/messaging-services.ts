@@ -1,0 +1,14 @@
+import type { ApiDeps } from '../../deps.js';
+import { createSmsProvider } from '../../../domain/messaging/providers/index.js';
+import type { SmsProvider } from '../../../domain/messaging/sms-provider.js';
+import { webhookSigningSecret } from '../../../domain/messaging/webhook-signature.js';
+
+/** What the messaging routers share: one provider and the webhook signing secret per API process. */
+export interface MessagingServices {
+  provider: SmsProvider;
+  webhookSecret: string;
+}
+
+export function createMessagingServices(deps: ApiDeps): MessagingServices {
+  return { provider: createSmsProvider(deps.config), webhookSecret: webhookSigningSecret(deps.config) };
+}

@@ -1,0 +1,25 @@
+import type pg from 'pg';
+import { applyProviderStatus, type AppliedStatus } from './message-store.js';
+import { normaliseProviderStatus } from './message-status.js';
+
+export interface StatusCallback {
+  MessageSid?: string;
+  SmsSid?: string;
+  MessageStatus?: string;
+  SmsStatus?: string;
+  ErrorCode?: string;
+}
+
+export type StatusOutcome = AppliedStatus & { ignored?: string };
+
+/**
+ * A provider's delivery update for one of our messages. Safe to receive any number of times and in
+ * any order: the status only moves forward (see message-status.ts), so no separate event log is needed.
+ */
+export async function receiveStatusCallback(pool: pg.Pool, params: StatusCallback, messageIdHint?: string | null): Promise<StatusOutcome> {
+  const sid = params.MessageSid ?? params.SmsSid;
+  const status = normaliseProviderStatus(params.MessageStatus ?? params.SmsStatus);
+  if (!sid || !status) return { found: false, changed: false, ignored: 'missing MessageSid or a known MessageStatus' };
+  const messageId = messageIdHint && /^\d{1,15}$/.test(messageIdHint) ? Number(messageIdHint) : null;
+  return applyProviderStatus(pool, { providerMessageId: sid, status, messageId, errorCode: params.ErrorCode || null });
+}
