@@ -3,6 +3,7 @@ import { loadConfig, ConfigError } from './config.js';
 import { createLogger } from './logger.js';
 import { openDatabase } from './db/orm.js';
 import { createWorkers } from './temporal/worker.js';
+import { installTemporalRuntimeLogging } from './temporal/runtime-logging.js';
 
 async function main() {
   const config = loadConfig();
@@ -10,6 +11,7 @@ async function main() {
     throw new ConfigError(['DATABASE_URL and TEMPORAL_ADDRESS: both required for `npm run worker` (use `npm start` for embedded defaults)']);
   }
   const logger = createLogger(config.logLevel, 'switchboard-worker');
+  installTemporalRuntimeLogging(logger);
   const db = await openDatabase(config.databaseUrl);
   const workers = await createWorkers({ config, db, logger, address: config.temporal.address });
   const stop = async () => {

@@ -7,6 +7,7 @@ import { createLogger } from '../logger.js';
 import { openDatabase, migrate } from '../db/orm.js';
 import { connectTemporal, ensureSearchAttributes } from '../temporal/client.js';
 import { createWorkers } from '../temporal/worker.js';
+import { installTemporalRuntimeLogging } from '../temporal/runtime-logging.js';
 import { startApi } from '../api/bootstrap.js';
 import { startLocalInfra } from './local-stack.js';
 
@@ -14,6 +15,7 @@ async function main() {
   const t0 = performance.now();
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
+  installTemporalRuntimeLogging(logger);
   const infra = await startLocalInfra(config, logger);
   const cleanups: (() => Promise<void>)[] = [() => infra.stop()];
   let stopping = false;

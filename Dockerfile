@@ -1,0 +1,26 @@
+# One image for the API and the worker (docker-compose.yml picks the command): the TypeScript sources
+# run under tsx, as in development, so there is no build step to drift from what the tests ran.
+FROM node:20-bookworm-slim
+
+# npm 11 honours package.json `allowScripts` (only the listed packages run install scripts).
+RUN npm install -g npm@11 --no-audit --no-fund
+
+WORKDIR /app
+ENV NODE_ENV=production
+
+COPY package.json package-lock.json ./
+# The lockfile lists only the optional native builds of the machine that wrote it; on another
+# architecture `npm ci` refuses it, and `npm install` resolves the same locked versions instead.
+RUN (npm ci --omit=dev --no-audit --no-fund || npm install --omit=dev --no-audit --no-fund) \
+ && npm cache clean --force
+
+COPY tsconfig.json ./
+COPY src ./src
+
+# Upload chunks and imported files live here; compose mounts one volume shared by API and workers.
+RUN mkdir -p /data && chown node:node /data
+ENV DATA_DIR=/data PORT=8000
+
+USER node
+EXPOSE 8000
+CMD ["npm", "run", "api"]
