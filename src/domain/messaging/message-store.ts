@@ -106,8 +106,8 @@ export async function applyProviderStatus(sql: Sql, update: ProviderStatusUpdate
   const row = changed.rows[0];
   if (row) return { found: true, changed: true, messageId: row.id, tenantId: row.tenant_id, campaignId: row.campaign_id, status: row.status };
   const existing = await sql.query<{ id: number; tenant_id: number; campaign_id: number | null; status: string }>(
-    `select id, tenant_id, campaign_id, status from messages where ${match} limit 1`,
-    params,
+    `select id, tenant_id, campaign_id, status from messages where provider_message_id = $1 or (id = $2::bigint and provider_message_id is null) limit 1`,
+    [update.providerMessageId, update.messageId ?? null],
   );
   const e = existing.rows[0];
   return e ? { found: true, changed: false, messageId: e.id, tenantId: e.tenant_id, campaignId: e.campaign_id, status: e.status } : { found: false, changed: false };
