@@ -65,6 +65,11 @@ describe('plain WebSocket /ws/tasks/<user_id>/', () => {
     expect(heard.log.messages).toEqual([]);
   });
 
+  test('when the caller asks for a tenant it is not a member of, then the socket is closed with 4403', async () => {
+    const stranger = await createAccount(app);
+    expect((await connect(`/ws/tasks/${owner.userId}/?token=${owner.token}&tenant_id=${stranger.tenantId}`).closed).code).toBe(4403);
+  });
+
   test('when the token is missing or wrong, then the socket is closed with 4401', async () => {
     expect((await connect(`/ws/tasks/${owner.userId}/`).closed).code).toBe(4401);
     expect((await connect(`/ws/tasks/${owner.userId}/?token=wrong`).closed).code).toBe(4401);

@@ -49,6 +49,25 @@ describe('Socket.IO authentication', () => {
   });
 });
 
+describe('Socket.IO tenant selection', () => {
+  test('when a member of two tenants asks for the second, then it hears that tenant’s tasks only; a tenant it is not in is refused', async () => {
+    const user = await createAccount(app);
+    const second = await createAccount(app);
+    const stranger = await createAccount(app);
+    await app.db.pool.query(`insert into memberships (tenant_id, user_id, role) values ($1, $2, 'member')`, [second.tenantId, user.userId]);
+
+    await expect(connectSocketIo(app, { auth: { token: user.token, tenant_id: stranger.tenantId } })).rejects.toThrow('You are not a member of this tenant.');
+    const heard = await connect(app, { auth: { token: user.token, tenant_id: second.tenantId } });
+    const inFirst = await insertTask(app, { tenantId: user.tenantId, userId: user.userId });
+    const inSecond = await insertTask(app, { tenantId: second.tenantId, userId: user.userId });
+    const reporter = reporterFor(app);
+    await reporter.started(inFirst);
+    await reporter.started(inSecond);
+    await eventOf(heard, 'task_started', inSecond);
+    expect(heard.log.messages.filter((m) => m.data?.task_id === inFirst)).toEqual([]);
+  });
+});
+
 describe('Socket.IO task events', () => {
   test('when a task of the user starts, progresses and completes, then each step arrives by name and as message', async () => {
     const heard = await connect(app, { auth: { token: owner.token } });

@@ -5,7 +5,7 @@ import type { ApiDeps } from '../deps.js';
 import type { Principal } from '../../domain/identity/principal.js';
 import type { TaskEventEnvelope } from '../../domain/tasks/task-events.js';
 import { namesPrincipal } from '../routes/phone-generator/caller.js';
-import { handshakeCredential, principalFor } from './socket-credentials.js';
+import { authenticateSocket, handshakeCredential } from './socket-credentials.js';
 import { matchPlainWsRoute, streamCarries, type PlainWsStream } from './plain-ws-route.js';
 import { connectionEstablished } from './connection-established.js';
 import { startKeepalive } from './keepalive.js';
@@ -66,12 +66,13 @@ export function createPlainWsGateway(deps: Pick<ApiDeps, 'authenticator' | 'logg
         authorization: req.headers.authorization,
         apiKeyHeader: req.headers['x-api-key'] as string | undefined,
       });
-      principalFor(deps.authenticator, credential).then(
-        (principal) =>
+      const tenantId = url.searchParams.get('tenant_id') ?? req.headers['x-tenant-id'];
+      authenticateSocket(deps.authenticator, credential, tenantId).then(
+        (result) =>
           accept(req, socket, head, (ws) => {
-            if (!principal) return ws.close(WS_CLOSE.unauthenticated, credential ? 'Invalid token.' : 'Authentication credentials were not provided.');
-            if (!namesPrincipal(principal, route.userId)) return ws.close(WS_CLOSE.forbidden, 'user_id does not belong to the authenticated user.');
-            open(ws, { principal, stream: route.stream });
+            if ('refused' in result) return ws.close(result.code === 'FORBIDDEN' ? WS_CLOSE.forbidden : WS_CLOSE.unauthenticated, result.refused);
+            if (!namesPrincipal(result.principal, route.userId)) return ws.close(WS_CLOSE.forbidden, 'user_id does not belong to the authenticated user.');
+            open(ws, { principal: result.principal, stream: route.stream });
           }),
         (err: Error) => {
           log.error({ err }, 'WebSocket authentication failed');

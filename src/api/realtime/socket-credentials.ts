@@ -33,7 +33,18 @@ export function handshakeCredential(sources: { authToken?: unknown; queryToken?:
   return null;
 }
 
-export async function principalFor(authenticator: Authenticator, credential: Credential | null): Promise<Principal | null> {
-  if (!credential) return null;
-  return credential.kind === 'jwt' ? authenticator.fromJwt(credential.value) : authenticator.fromApiKey(credential.value);
+export type SocketAuthResult = { principal: Principal } | { refused: string; code: 'UNAUTHENTICATED' | 'FORBIDDEN' };
+
+/**
+ * The caller, in the tenant the handshake asks for (`tenant_id`, as the REST API's X-Tenant-Id) or else
+ * in the user's active tenant.
+ */
+export async function authenticateSocket(authenticator: Authenticator, credential: Credential | null, tenantId?: unknown): Promise<SocketAuthResult> {
+  if (!credential) return { refused: 'Authentication credentials were not provided.', code: 'UNAUTHENTICATED' };
+  const principal = credential.kind === 'jwt' ? await authenticator.fromJwt(credential.value) : await authenticator.fromApiKey(credential.value);
+  if (!principal) return { refused: 'Invalid token.', code: 'UNAUTHENTICATED' };
+  const wanted = typeof tenantId === 'string' || typeof tenantId === 'number' ? String(tenantId).trim() : '';
+  if (!wanted || wanted === String(principal.tenantId)) return { principal };
+  const inTenant = /^\d{1,18}$/.test(wanted) ? await authenticator.principalFor(principal.userId, principal.via, Number(wanted)) : null;
+  return inTenant ? { principal: inTenant } : { refused: 'You are not a member of this tenant.', code: 'FORBIDDEN' };
 }

@@ -3,7 +3,7 @@ import { Server, type Socket } from 'socket.io';
 import type { ApiDeps } from '../deps.js';
 import type { Principal } from '../../domain/identity/principal.js';
 import type { TaskEventEnvelope } from '../../domain/tasks/task-events.js';
-import { handshakeCredential, principalFor } from './socket-credentials.js';
+import { authenticateSocket, handshakeCredential } from './socket-credentials.js';
 import { taskRoom, tenantRoom, tenantUserRoom, userRoom } from './task-rooms.js';
 import { connectionEstablished } from './connection-established.js';
 import { handleTaskSubscriptions } from './task-subscriptions.js';
@@ -38,10 +38,11 @@ export function createSocketIoGateway(server: http.Server, deps: Pick<ApiDeps, '
       authorization: headers.authorization,
       apiKeyHeader: headers['x-api-key'] as string | undefined,
     });
-    principalFor(deps.authenticator, credential).then(
-      (principal) => {
-        if (!principal) return next(Object.assign(new Error(credential ? 'Invalid token.' : 'Authentication credentials were not provided.'), { data: { code: 'UNAUTHENTICATED' } }));
-        (socket.data as SocketData).principal = principal;
+    const tenantId = (auth as { tenant_id?: unknown } | undefined)?.tenant_id ?? query.tenant_id ?? headers['x-tenant-id'];
+    authenticateSocket(deps.authenticator, credential, tenantId).then(
+      (result) => {
+        if ('refused' in result) return next(Object.assign(new Error(result.refused), { data: { code: result.code } }));
+        (socket.data as SocketData).principal = result.principal;
         next();
       },
       (err: Error) => {
