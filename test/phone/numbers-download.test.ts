@@ -69,3 +69,28 @@ describe('GET download-numbers/', () => {
     expect(lines(res.text)).toHaveLength(1 + 5);
   });
 });
+
+describe('GET download-numbers/ abandoned', () => {
+  test('when the client goes away mid-download, then the COPY stops and its connection is not leaked', async () => {
+    const big = await createAccount(app);
+    await insertNumbers(app, big, { count: 100_000, status: 'valid', carrier: 'AT&T', lineType: 'mobile' });
+    const abort = new AbortController();
+    const res = await fetch(`${app.url}/api/phone-generator/download-numbers/?user_id=${big.userId}`, {
+      headers: { authorization: `Token ${big.apiKey}` },
+      signal: abort.signal,
+    });
+    const reader = res.body!.getReader();
+    expect((await reader.read()).done).toBe(false);
+    abort.abort();
+    await reader.read().catch(() => undefined);
+
+    const copyStillRunning = async () =>
+      (await app.db.pool.query(`select count(*)::int as n from pg_stat_activity where query like 'copy (select id, number as phone_number%' and pid <> pg_backend_pid()`)).rows[0].n;
+    for (let i = 0; i < 100 && (await copyStillRunning()) > 0; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(await copyStillRunning()).toBe(0);
+    const pool = app.db.pool;
+    expect(pool.totalCount - pool.idleCount).toBe(0);
+    const again = await app.http.get(`/api/phone-generator/download-numbers/?user_id=${big.userId}&code=999`, { apiKey: big.apiKey });
+    expect(again.status).toBe(200);
+  });
+});
