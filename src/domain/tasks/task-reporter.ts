@@ -27,8 +27,8 @@ export class TaskReporter {
     return db.query(
       `with t as (
          update tasks set status = 'in_progress', started_at = coalesce(started_at, now()),
-                processed_items = greatest(processed_items, $2), total_items = $3, current_step = $4,
-                progress = least(100, floor(100.0 * greatest(processed_items, $2) / nullif($3, 0)))::int, updated_at = now()
+                processed_items = greatest(processed_items, $2::bigint), total_items = $3::bigint, current_step = $4,
+                progress = least(100, floor(100.0 * greatest(processed_items, $2::bigint) / nullif($3::bigint, 0)))::int, updated_at = now()
           where task_id = $1 and status in ('pending', 'in_progress') returning *)
        select pg_notify($5, json_build_object('tenantId', tenant_id, 'userId', user_id, 'taskId', task_id, 'kind', kind,
          'event', json_build_object('type', 'task_progress', 'task_id', task_id, 'status', status, 'progress', progress,
