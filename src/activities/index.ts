@@ -2,6 +2,7 @@ import type { Database } from '../db/orm.js';
 import type { Logger } from '../logger.js';
 import type { Config } from '../config.js';
 import { createTaskActivities } from './tasks.activities.js';
+import { createContactImportActivities } from './contact-import.activities.js';
 
 export interface ActivityDeps {
   config: Config;
@@ -13,6 +14,7 @@ export interface ActivityDeps {
 export function createActivities(deps: ActivityDeps) {
   return {
     ...createTaskActivities(deps),
+    ...createContactImportActivities(deps),
   };
 }
 

@@ -1,2 +1,3 @@
 /** Every workflow the worker runs; one file per workflow. */
 export {};
+export { contactImportWorkflow } from './contact-import.workflow.js';

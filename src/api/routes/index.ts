@@ -12,6 +12,7 @@ import { createB2bContactsRouter } from './contacts/b2b-contacts.router.js';
 import { createB2bReferenceRouter } from './contacts/b2b-reference.router.js';
 import { createBulkImportRouter } from './contacts/bulk-import.router.js';
 import { createMessagingContactsRouter } from './contacts/messaging-contacts.router.js';
+import { createUploadsRouter } from './uploads/uploads.router.js';
 import { createMessagingRouters } from './messaging/index.js';
 
 /** Every capability's router, in mount order. */
@@ -27,6 +28,7 @@ export function createRouters(deps: ApiDeps, docs: OpenApiCollector): Router<App
     createB2bReferenceRouter(deps, docs),
     createBulkImportRouter(deps, docs),
     createMessagingContactsRouter(deps, docs),
+    createUploadsRouter(deps, docs),
     ...createMessagingRouters(deps, docs),
   ];
 }
