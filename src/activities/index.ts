@@ -3,11 +3,15 @@ import type { Logger } from '../logger.js';
 import type { Config } from '../config.js';
 import { createTaskActivities } from './tasks.activities.js';
 import { createContactImportActivities } from './contact-import.activities.js';
+import type { SmsProvider } from '../domain/messaging/sms-provider.js';
+import { createCampaignActivities } from './campaigns.activities.js';
 
 export interface ActivityDeps {
   config: Config;
   db: Database;
   logger: Logger;
+  /** SMS: Twilio (or a server speaking its REST shapes) with credentials, simulated without. */
+  sms: SmsProvider;
 }
 
 /** All activities, built from their dependencies; only the worker calls this. */
@@ -15,6 +19,7 @@ export function createActivities(deps: ActivityDeps) {
   return {
     ...createTaskActivities(deps),
     ...createContactImportActivities(deps),
+    ...createCampaignActivities(deps),
   };
 }
 

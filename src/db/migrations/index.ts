@@ -7,6 +7,7 @@ import { Migration20261123000009Messaging } from './Migration20261123000009Messa
 import { Migration20261123000008Uploads } from './Migration20261123000008Uploads.js';
 import { Migration20261123000007ContactsApi } from './Migration20261123000007ContactsApi.js';
 import { Migration20261123000003PhoneGeneration } from './Migration20261123000003PhoneGeneration.js';
+import { Migration20261123000010Campaigns } from './Migration20261123000010Campaigns.js';
 
 /** Applied in this order; a new migration is appended, never edited once released. */
 export const migrationsList = [
@@ -19,4 +20,5 @@ export const migrationsList = [
   { name: 'Migration20261123000008Uploads', class: Migration20261123000008Uploads },
   { name: 'Migration20261123000007ContactsApi', class: Migration20261123000007ContactsApi },
   { name: 'Migration20261123000003PhoneGeneration', class: Migration20261123000003PhoneGeneration },
+  { name: 'Migration20261123000010Campaigns', class: Migration20261123000010Campaigns },
 ];

@@ -1,0 +1,164 @@
+import type pg from 'pg';
+import type { SmsProvider } from '../../domain/messaging/sms-provider.js';
+import { claimRecipients, type ClaimedRecipient, type RunControl } from '../../domain/campaigns/ledger/recipient-claim.js';
+import { readLedgerPage } from '../../domain/campaigns/ledger/recipient-pages.js';
+import { applyRecipientChanges } from '../../domain/campaigns/ledger/recipient-changes.js';
+import { reserveSendWindow } from '../../domain/campaigns/ledger/send-window.js';
+import { isQuietAt } from '../../domain/campaigns/quiet-hours.js';
+import type { RecipientCallbacks } from '../../domain/campaigns/recipient-callback.js';
+import { loadBatchContext, type BatchContext } from './batch-context.js';
+import { deliverOne } from './deliver-one.js';
+import { SendGate, sleep } from './send-gate.js';
+import { emptyTally, render, settleOrphans, tally, toChange, type BatchTally } from './batch-outcomes.js';
+
+export interface SendBatchInput {
+  campaignId: number;
+  tenantId: number;
+  runId: number;
+  /** Every row up to this ledger id has been looked at in this pass. */
+  cursor: number;
+  /** Stop taking new work after this long; a batch is one activity and heartbeats throughout. */
+  budgetMs?: number;
+}
+
+export interface SendBatchResult extends BatchTally {
+  cursor: number;
+  /** The pass reached the end of the ledger. */
+  endOfLedger: boolean;
+  /** The run is no longer `running` (paused or cancelled); nothing more was claimed. */
+  stoppedBy: RunControl | null;
+  /** Wait this long before the next batch: the provider kept refusing (429/5xx). */
+  backoffMs: number;
+}
+
+export interface SendBatchDeps {
+  pool: pg.Pool;
+  sms: SmsProvider;
+  callbacks: RecipientCallbacks;
+  /** Called after each chunk is recorded (progress, heartbeats). */
+  onChunk?: () => Promise<void> | void;
+}
+
+const PAGE = 1000;
+const CONCURRENCY = 64;
+const CHUNKS_IN_FLIGHT = 2;
+const MAX_ATTEMPTS = 8;
+/** With throttling on, a chunk spans about this long, so a pause or a new rate applies within it. */
+const CHUNK_SPAN_MS = 500;
+
+/**
+ * One batch of a campaign run: walks the ledger from `cursor`, settles rows a crashed attempt left
+ * `sending`, holds recipients in quiet hours, and sends the rest in claimed chunks, two chunks in
+ * flight so that claiming and recording overlap the provider's latency. It stops early when the run
+ * is paused or cancelled (between chunks) or when the provider keeps refusing.
+ */
+export async function sendBatch(deps: SendBatchDeps, input: SendBatchInput): Promise<SendBatchResult> {
+  const ctx = await loadBatchContext(deps.pool, input.runId, input.tenantId);
+  const result: SendBatchResult = { ...emptyTally(), cursor: input.cursor, endOfLedger: false, stoppedBy: null, backoffMs: 0 };
+  if (ctx.control !== 'running') return { ...result, stoppedBy: ctx.control };
+  const walk = new LedgerWalk(deps, ctx, input, result);
+  await walk.run();
+  return result;
+}
+
+class LedgerWalk {
+  private readonly started = Date.now();
+  private readonly gate = new SendGate(CONCURRENCY);
+  private readonly inFlight: Promise<void>[] = [];
+  private readonly rate: number;
+  private readonly chunkSize: number;
+  private firstDeferred = Infinity;
+
+  constructor(
+    private readonly deps: SendBatchDeps,
+    private readonly ctx: BatchContext,
+    private readonly input: SendBatchInput,
+    private readonly result: SendBatchResult,
+  ) {
+    this.rate = ctx.settings.messagesPerSecond;
+    this.chunkSize = this.rate > 0 ? Math.max(1, Math.min(CONCURRENCY, Math.ceil((this.rate * CHUNK_SPAN_MS) / 1000))) : CONCURRENCY;
+  }
+
+  async run(): Promise<void> {
+    try {
+      await this.walk();
+    } finally {
+      await Promise.all(this.inFlight);
+    }
+    const r = this.result;
+    if (r.deferred > 0) {
+      r.cursor = Math.min(r.cursor, this.firstDeferred - 1);
+      r.endOfLedger = false;
+      r.backoffMs = Math.max(1000, this.gate.currentBackoffMs);
+    }
+  }
+
+  private get outOfTime() {
+    return Date.now() - this.started > (this.input.budgetMs ?? 30_000);
+  }
+
+  private async walk(): Promise<void> {
+    const r = this.result;
+    while (!this.outOfTime && r.deferred === 0) {
+      const page = await readLedgerPage(this.deps.pool, this.input.runId, r.cursor, PAGE);
+      if (!page.length) {
+        r.endOfLedger = true;
+        return;
+      }
+      await settleOrphans(this.deps.pool, this.deps.sms, this.ctx, page.filter((row) => row.status === 'sending'), r);
+      const now = new Date();
+      const sendable: number[] = [];
+      for (const row of page) {
+        if (row.status !== 'pending') continue;
+        if (isQuietAt(row.timeZone, now, this.ctx.settings.quietHours)) r.held++;
+        else sendable.push(row.id);
+      }
+      for (let i = 0; i < sendable.length; i += this.chunkSize) {
+        while (this.inFlight.length >= CHUNKS_IN_FLIGHT) await this.inFlight.shift();
+        if (r.deferred > 0 || this.outOfTime) {
+          // Everything before this chunk is settled or held; the next batch starts here.
+          r.cursor = sendable[i] - 1;
+          return;
+        }
+        const stopped = await this.claimAndSend(sendable.slice(i, i + this.chunkSize));
+        if (stopped) {
+          r.stoppedBy = stopped;
+          r.cursor = sendable[i] - 1;
+          return;
+        }
+      }
+      r.cursor = page[page.length - 1].id;
+    }
+  }
+
+  /** Claims one chunk and starts sending it; returns the run's control if it no longer runs. */
+  private async claimAndSend(ids: number[]): Promise<RunControl | null> {
+    const waitMs = this.rate > 0 ? await reserveSendWindow(this.deps.pool, this.input.tenantId, ids.length, this.rate) : 0;
+    if (waitMs > 0) await sleep(waitMs);
+    const claim = await claimRecipients(this.deps.pool, this.input.runId, ids);
+    this.result.skipped += claim.skipped;
+    if (claim.control !== 'running') return claim.control;
+    if (claim.claimed.length) this.inFlight.push(this.sendChunk(claim.claimed));
+    return null;
+  }
+
+  private async sendChunk(rows: ClaimedRecipient[]): Promise<void> {
+    const spacing = this.rate > 0 ? 1000 / this.rate : 0;
+    const t0 = Date.now();
+    const outcomes = await Promise.all(
+      rows.map(async (row, n) => {
+        if (spacing) await sleep(t0 + n * spacing - Date.now());
+        const body = render(this.ctx.messageText, row.contact);
+        const request = { to: row.phone, from: this.ctx.from, body, statusCallbackUrl: this.deps.callbacks.url(row.id) };
+        const outcome = await deliverOne(this.deps.sms, this.gate, request, { maxAttempts: MAX_ATTEMPTS, claimedAt: row.claimedAt });
+        return { row, body, outcome };
+      }),
+    );
+    await applyRecipientChanges(this.deps.pool, outcomes.map(({ row, body, outcome }) => toChange(row.id, body, outcome, this.ctx)));
+    for (const { row, outcome } of outcomes) {
+      tally(this.result, outcome);
+      if (outcome.kind === 'deferred') this.firstDeferred = Math.min(this.firstDeferred, row.id);
+    }
+    await this.deps.onChunk?.();
+  }
+}

@@ -1,0 +1,81 @@
+import type pg from 'pg';
+import type { SegmentCriteria } from '../messaging/segment-criteria.js';
+import { countSegments, MAX_SEGMENTS_PER_MESSAGE } from '../messaging/sms-segments.js';
+import { templateProblems } from '../messaging/templates.js';
+import { validationError, type FieldErrors } from '../shared/errors.js';
+import type { CampaignRow, CampaignType, RecurringSchedule } from './campaign-row.js';
+
+/** The editable fields of a campaign, as stored. */
+export interface CampaignFields {
+  name: string;
+  description: string;
+  campaign_type: CampaignType;
+  message_text: string;
+  template_id: number | null;
+  scheduled_at: Date | null;
+  target_contact_ids: number[];
+  target_segment_ids: number[];
+  target_criteria: SegmentCriteria;
+  settings: Record<string, unknown>;
+  is_recurring: boolean;
+  recurring_schedule: RecurringSchedule;
+  is_active: boolean;
+}
+
+export const EDITABLE_FIELDS = [
+  'name',
+  'description',
+  'campaign_type',
+  'message_text',
+  'template_id',
+  'scheduled_at',
+  'target_contact_ids',
+  'target_segment_ids',
+  'target_criteria',
+  'settings',
+  'is_recurring',
+  'recurring_schedule',
+  'is_active',
+] as const satisfies readonly (keyof CampaignFields)[];
+
+export const NEW_CAMPAIGN: CampaignFields = {
+  name: '',
+  description: '',
+  campaign_type: 'sms',
+  message_text: '',
+  template_id: null,
+  scheduled_at: null,
+  target_contact_ids: [],
+  target_segment_ids: [],
+  target_criteria: {},
+  settings: {},
+  is_recurring: false,
+  recurring_schedule: {},
+  is_active: true,
+};
+
+export const fieldsOf = (row: CampaignRow): CampaignFields =>
+  Object.fromEntries(EDITABLE_FIELDS.map((k) => [k, k === 'target_contact_ids' || k === 'target_segment_ids' ? row[k].map(Number) : row[k]])) as unknown as CampaignFields;
+
+/**
+ * The rules a campaign must meet to be saved: a message whose placeholders exist and that fits in
+ * MAX_SEGMENTS_PER_MESSAGE parts, an existing template of the tenant, a cron for a recurring campaign,
+ * a start time in the future when one is being set. Returns the text the campaign will send.
+ */
+export async function checkFields(db: Pick<pg.Pool, 'query'>, tenantId: number, f: CampaignFields, changed: Partial<CampaignFields>, now: Date): Promise<string> {
+  const errors: FieldErrors = {};
+  let text = f.message_text;
+  if (f.template_id !== null) {
+    const { rows } = await db.query<{ body_text: string }>(`select body_text from templates where id = $1 and tenant_id = $2`, [f.template_id, tenantId]);
+    if (!rows[0]) errors.template = [`Unknown template id for this tenant: ${f.template_id}.`];
+    else if (!text.trim()) text = rows[0].body_text;
+  }
+  const problems = templateProblems(f.message_text);
+  if (problems.length) errors.message_text = problems;
+  const segments = countSegments(text).segments;
+  if (segments > MAX_SEGMENTS_PER_MESSAGE) errors.message_text = [...(errors.message_text ?? []), `Message too long: ${segments} SMS segments, at most ${MAX_SEGMENTS_PER_MESSAGE}.`];
+  if (f.is_recurring && !f.recurring_schedule.cron) errors.recurring_schedule = ['A recurring campaign needs recurring_schedule.cron, e.g. {"cron": "0 9 * * 1", "timezone": "UTC"}.'];
+  if (changed.scheduled_at && changed.scheduled_at.getTime() <= now.getTime()) errors.scheduled_at = ['Scheduled time must be in the future.'];
+  if (Object.keys(errors).length) throw validationError(errors);
+  return text;
+}

@@ -1,0 +1,71 @@
+/**
+ * One ledger row per campaign run and contact. A row moves forward only:
+ *   pending → sending → sent → delivered → read        (the provider accepted it; callbacks move it on)
+ *   sending → failed                                   (the provider refused it: never sent)
+ *   sent → undelivered                                 (accepted, but the carrier could not deliver)
+ *   sending → unknown → sent…                          (outcome unproven; later evidence may still move it)
+ *   pending → skipped                                  (opted out / deactivated just before the send)
+ *   pending → cancelled                                (the campaign was cancelled first)
+ * `sending` goes back to `pending` only when the provider answered that it did not take the message.
+ */
+export const RECIPIENT_STATUSES = ['pending', 'sending', 'unknown', 'sent', 'undelivered', 'delivered', 'read', 'failed', 'skipped', 'cancelled'] as const;
+export type RecipientStatus = (typeof RECIPIENT_STATUSES)[number];
+
+/** Rank for "never backwards": a write whose status ranks lower than the row's is ignored. */
+export const RECIPIENT_RANK: Record<RecipientStatus, number> = {
+  pending: 0,
+  sending: 1,
+  unknown: 2,
+  sent: 3,
+  undelivered: 4,
+  delivered: 5,
+  read: 6,
+  failed: 7,
+  skipped: 7,
+  cancelled: 7,
+};
+
+export function movesForward(from: RecipientStatus, to: RecipientStatus): boolean {
+  return RECIPIENT_RANK[to] > RECIPIENT_RANK[from] && RECIPIENT_RANK[from] < 7;
+}
+
+/**
+ * The campaign row's counters, each the number of ledger rows whose status is in the set. Writers
+ * change rows and counters in one statement (`counterDeltaSql`), so the counters always equal the
+ * ledger's figures without counting it on read.
+ */
+export const COUNTER_SETS = {
+  sent_count: ['sent', 'undelivered', 'delivered', 'read'],
+  delivered_count: ['delivered', 'read'],
+  read_count: ['read'],
+  failed_count: ['failed', 'undelivered'],
+  unknown_count: ['unknown'],
+  skipped_count: ['skipped'],
+  cancelled_count: ['cancelled'],
+  processed_count: ['unknown', 'sent', 'undelivered', 'delivered', 'read', 'failed', 'skipped', 'cancelled'],
+} as const satisfies Record<string, readonly RecipientStatus[]>;
+
+export type CounterName = keyof typeof COUNTER_SETS;
+export const COUNTER_NAMES = Object.keys(COUNTER_SETS) as CounterName[];
+
+/** Twilio's MessageStatus values (and our simulated provider's) mapped onto the ledger. */
+export function recipientStatusFromProvider(status: string): RecipientStatus | null {
+  switch (status.toLowerCase()) {
+    case 'accepted':
+    case 'queued':
+    case 'scheduled':
+    case 'sending':
+    case 'sent':
+      return 'sent';
+    case 'delivered':
+      return 'delivered';
+    case 'read':
+      return 'read';
+    case 'undelivered':
+      return 'undelivered';
+    case 'failed':
+      return 'failed';
+    default:
+      return null;
+  }
+}

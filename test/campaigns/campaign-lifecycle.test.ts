@@ -1,0 +1,68 @@
+import { startTestApp, type TestApp } from '../support/harness.js';
+import { createAccount, type TestAccount } from '../support/accounts.js';
+import { insertContacts, ledgerStatuses, setTenantSettings, smsCampaign, waitForCampaign } from './support/campaign-fixtures.js';
+
+let app: TestApp;
+let owner: TestAccount;
+beforeAll(async () => {
+  app = await startTestApp();
+  owner = await createAccount(app);
+  await setTenantSettings(app, owner.tenantId, { messages_per_second: 0 });
+});
+afterAll(() => app.close());
+
+const base = '/api/messaging/campaigns/';
+
+describe('campaign lifecycle', () => {
+  test('when a campaign is created and started, then every recipient is sent once and the figures say so', async () => {
+    const ids = await insertContacts(app, owner.tenantId, { count: 6 });
+    const created = await app.http.post(base, smsCampaign({ target_contact_ids: ids }), { token: owner.token });
+    expect(created.status).toBe(201);
+    expect(created.body.success).toBe(true);
+    expect(created.body.data).toEqual(
+      expect.objectContaining({ status: 'draft', total_recipients: 6, estimated_cost: 1.5, target_contact_count: 6, target_segment_names: [], can_start: true, can_edit: true }),
+    );
+    const id = created.body.data.id;
+
+    const started = await app.http.post(`${base}${id}/start/`, undefined, { token: owner.token });
+    expect(started.status).toBe(200);
+    expect(started.body).toEqual(expect.objectContaining({ success: true, message: 'Campaign started successfully' }));
+    expect(started.body.campaign).toEqual(expect.objectContaining({ id, status: 'running', started_at: expect.any(String) }));
+
+    const done = await waitForCampaign(app, owner, id, (c) => c.status === 'completed');
+    expect(done).toEqual(
+      expect.objectContaining({ total_recipients: 6, sent_count: 6, failed_count: 0, progress_percentage: 100, can_start: false, can_pause: false, can_edit: false }),
+    );
+    expect(await ledgerStatuses(app, id)).toEqual({ sent: 6 });
+  });
+
+  test('when a completed campaign is started again, then the answer is INVALID_STATUS and nothing is sent', async () => {
+    const ids = await insertContacts(app, owner.tenantId, { count: 2, offset: 100 });
+    const id = (await app.http.post(base, smsCampaign({ target_contact_ids: ids }), { token: owner.token })).body.data.id;
+    await app.http.post(`${base}${id}/start/`, undefined, { token: owner.token });
+    await waitForCampaign(app, owner, id, (c) => c.status === 'completed');
+
+    const again = await app.http.post(`${base}${id}/start/`, undefined, { token: owner.token });
+    expect(again.status).toBe(400);
+    expect(again.body).toEqual(
+      expect.objectContaining({
+        success: false,
+        message: 'Campaign cannot be started',
+        error_code: 'INVALID_STATUS',
+        details: { current_status: 'completed', allowed_statuses: ['draft', 'scheduled'] },
+      }),
+    );
+    expect(await ledgerStatuses(app, id)).toEqual({ sent: 2 });
+  });
+
+  test('when a draft is paused, then the answer is INVALID_STATUS and the draft is unchanged', async () => {
+    const id = (await app.http.post(base, smsCampaign(), { token: owner.token })).body.data.id;
+    const paused = await app.http.post(`${base}${id}/pause/`, undefined, { token: owner.token });
+    expect(paused.status).toBe(400);
+    expect(paused.body).toEqual(
+      expect.objectContaining({ message: 'Campaign cannot be paused', error_code: 'INVALID_STATUS', details: { current_status: 'draft', allowed_statuses: ['running', 'scheduled'] } }),
+    );
+    const detail = await app.http.get(`${base}${id}/`, { token: owner.token });
+    expect(detail.body.data.status).toBe('draft');
+  });
+});
