@@ -1,6 +1,5 @@
 import type pg from 'pg';
-import { PassThrough } from 'node:stream';
-import { to as copyTo } from 'pg-copy-streams';
+import { Readable } from 'node:stream';
 import type { ObjectStorage, StoredObject } from '../storage/object-storage.js';
 
 type Executor = Pick<pg.PoolClient, 'query'>;
@@ -27,38 +26,35 @@ export async function recordRejections(db: Executor, taskId: string, rows: reado
   );
 }
 
+const PAGE = 2000;
+
 /**
  * Writes the report of rows not imported — row number, reason, then the original fields under the
- * file's own header — streamed by COPY from PostgreSQL into storage.
+ * file's own header — read from PostgreSQL a page at a time and streamed into storage.
  */
 export async function exportRejections(pool: pg.Pool, storage: ObjectStorage, taskId: string, header: string[], key: string): Promise<StoredObject> {
-  const client = await pool.connect();
-  try {
-    const { rows } = await client.query<{ width: number }>(
-      `select coalesce(max(cardinality(fields)), 0)::int as width from contact_import_rejections where task_id = $1`,
-      [taskId],
-    );
-    const width = Math.max(header.length, rows[0].width);
-    const names = ['row_number', 'reason', ...Array.from({ length: width }, (_, i) => header[i] ?? `extra_${i + 1 - header.length}`)];
-    const columns = ['row_number', 'reason', ...Array.from({ length: width }, (_, i) => `fields[${i + 1}]`)].join(', ');
-    const body = new PassThrough();
-    body.write(names.map(csvCell).join(',') + '\n');
-    const copy = client.query(
-      copyTo(`copy (select ${columns} from contact_import_rejections where task_id = ${literal(taskId)} order by row_number) to stdout (format csv)`),
-    );
-    copy.on('error', (err) => body.destroy(err));
-    copy.pipe(body);
-    return await storage.put(key, body);
-  } finally {
-    client.release();
+  const { rows } = await pool.query<{ width: number }>(
+    `select coalesce(max(cardinality(fields)), 0)::int as width from contact_import_rejections where task_id = $1`,
+    [taskId],
+  );
+  const width = Math.max(header.length, rows[0].width);
+  const names = ['row_number', 'reason', ...Array.from({ length: width }, (_, i) => header[i] ?? `extra_${i + 1 - header.length}`)];
+  async function* lines() {
+    yield csvLine(names);
+    for (let after = 0; ; ) {
+      const page = await pool.query<{ row_number: number; reason: string; fields: string[] }>(
+        `select row_number, reason, fields from contact_import_rejections where task_id = $1 and row_number > $2 order by row_number limit ${PAGE}`,
+        [taskId, after],
+      );
+      if (!page.rows.length) return;
+      // Every line as wide as the header, so the report reads back under strict CSV parsers.
+      yield page.rows.map((r) => csvLine([String(r.row_number), r.reason, ...r.fields, ...Array<string>(width - r.fields.length).fill('')])).join('');
+      after = page.rows[page.rows.length - 1].row_number;
+    }
   }
+  return storage.put(key, Readable.from(lines()));
 }
 
-function csvCell(v: string): string {
-  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
-
-/** COPY takes no parameters; task ids are our own uuids, quoted all the same. */
-function literal(value: string): string {
-  return `'${value.replace(/'/g, "''")}'`;
+function csvLine(cells: string[]): string {
+  return cells.map((v) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)).join(',') + '\n';
 }

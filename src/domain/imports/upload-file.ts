@@ -18,21 +18,24 @@ export async function openUploadFile(pool: pg.Pool, storage: ObjectStorage, tena
 
 /** The first record (the header) and the byte offset just after it; null for a file without records. */
 export async function readHeader(file: ChunkedFile, maxRecordBytes: number): Promise<{ cells: string[]; end: number } | null> {
+  let header: { cells: string[]; end: number } | null = null;
   const options: Options<{ cells: string[]; end: number }, string[]> = {
     bom: true,
     skip_empty_lines: true,
     max_record_size: maxRecordBytes,
     relax_column_count: true,
-    on_record: (cells, ctx) => ({ cells, end: ctx.bytes }),
+    on_record: (cells, ctx) => (header ??= { cells, end: ctx.bytes }),
   };
   const parser = parse(options as unknown as Options);
   const source = file.read();
   source.on('error', (err) => parser.destroy(err));
   source.pipe(parser);
   try {
-    for await (const header of parser as AsyncIterable<{ cells: string[]; end: number }>) return header;
+    for await (const first of parser as AsyncIterable<{ cells: string[]; end: number }>) return first;
     return null;
   } catch (err) {
+    // The parser reads ahead: a bad second line can fail the stream after the header was read.
+    if (header) return header;
     if ((err as { code?: string }).code === 'CSV_MAX_RECORD_SIZE') {
       throw new ImportFileError('ImportRecordTooLarge', `The first line is longer than the limit of ${maxRecordBytes} characters; it cannot be a header.`);
     }
