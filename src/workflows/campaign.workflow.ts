@@ -43,6 +43,10 @@ interface CarriedState {
   cursor: number;
   counts: CampaignCounts;
   startInMs: number;
+  /** Passes over the ledger finished, and how many recipients the last one held for quiet hours. */
+  passes: number;
+  heldThisPass: number;
+  heldLastPass: number;
 }
 
 const ZERO: CampaignCounts = { total: 0, processed: 0, sent: 0, delivered: 0, read: 0, failed: 0, unknown: 0, skipped: 0, cancelled: 0 };
@@ -56,7 +60,7 @@ const ZERO: CampaignCounts = { total: 0, processed: 0, sent: 0, delivered: 0, re
 export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<{ status: CampaignStatus; counts: CampaignCounts }> {
   const recurring = input.trigger === 'schedule';
   const s: CarriedState & { batchActive: boolean; rescheduled: boolean; finishing: boolean } = {
-    ...(input.carried ?? { status: recurring ? 'running' : 'draft', run: null, cursor: 0, counts: ZERO, startInMs: 0 }),
+    ...(input.carried ?? { status: recurring ? 'running' : 'draft', run: null, cursor: 0, counts: ZERO, startInMs: 0, passes: 0, heldThisPass: 0, heldLastPass: 0 }),
     batchActive: false,
     rescheduled: false,
     finishing: false,
@@ -76,6 +80,8 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<{ 
     deliveryRate: deliveryRate(s.counts),
     readRate: readRate(s.counts),
     runId: s.run?.runId ?? null,
+    passes: s.passes,
+    heldForQuietHours: s.heldLastPass,
   }));
 
   setHandler(
@@ -165,9 +171,14 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<{ 
       .finally(() => (s.batchActive = false));
     s.counts = batch.counts;
     s.cursor = batch.cursor;
+    // A stopped or throttled batch is walked again from its start, its held rows with it.
+    if (!batch.stoppedBy && !batch.backoffMs) s.heldThisPass += batch.held;
     if (batch.stoppedBy) continue;
     if (batch.backoffMs > 0) await condition(() => s.status !== 'running', batch.backoffMs);
     if (!batch.endOfLedger) continue;
+    s.passes++;
+    s.heldLastPass = s.heldThisPass;
+    s.heldThisPass = 0;
     const left = await control.campaignPassRemainder({ runId: run.runId, tenantId: input.tenantId });
     if (left.pending === 0 && left.sending === 0) break;
     // Recipients in quiet hours (or put back after throttling) wait for a later pass from the start.

@@ -4,7 +4,7 @@ import { Routes } from '../http/routes.js';
 import { principalOf, type AppContext } from '../http/context.js';
 import { mifumoOk } from '../http/envelopes.js';
 import { idempotent } from '../middleware/idempotency.js';
-import { fieldError, notFound } from '../../domain/shared/errors.js';
+import { notFound } from '../../domain/shared/errors.js';
 import type { CampaignRow } from '../../domain/campaigns/campaign-row.js';
 import type { CampaignFields } from '../../domain/campaigns/campaign-fields.js';
 import { findCampaign, listCampaigns, viewLookups } from '../../domain/campaigns/campaign-store.js';
@@ -13,6 +13,8 @@ import { CampaignService } from '../../domain/campaigns/campaign-service.js';
 import { campaignBody, createQuery, listQuery, type CampaignBody } from './campaigns/campaign.schemas.js';
 import { campaignView } from './campaigns/campaign-view.js';
 import { pageLinks } from './tenants/page-links.js';
+import { createCampaignCallbacksRouter } from './campaigns/campaign-callbacks.router.js';
+import { createAnalyticsRouter } from './campaigns/analytics.router.js';
 
 /** A path id that is not a plain integer names no campaign. */
 function campaignId(ctx: AppContext): number {
@@ -41,7 +43,7 @@ function toFields(b: CampaignBody): Partial<CampaignFields> {
 }
 
 /** Seed 004 campaigns: CRUD with status-aware editing, dry-run pricing, and the lifecycle actions. */
-export function createCampaignsRouter(deps: ApiDeps, docs: OpenApiCollector) {
+export function createCampaignsRouters(deps: ApiDeps, docs: OpenApiCollector) {
   const pool = deps.db.pool;
   const control = new CampaignControl(pool, deps.temporal, deps.config.temporal.taskQueues.messaging);
   const campaigns = new CampaignService(pool, control);
@@ -76,8 +78,7 @@ export function createCampaignsRouter(deps: ApiDeps, docs: OpenApiCollector) {
           target_segment_names: e.segments.map((s) => s.name),
         });
       }
-      if (!fields.name) throw fieldError('name', 'This field is required.');
-      const row = await campaigns.create(tenantId, userId, { ...fields, name: fields.name });
+      const row = await campaigns.create(tenantId, userId, fields);
       ctx.status = 201;
       return { ...mifumoOk(await one(tenantId, row), 'Campaign created successfully'), status: 201 };
     },
@@ -122,7 +123,7 @@ export function createCampaignsRouter(deps: ApiDeps, docs: OpenApiCollector) {
     }
   }
 
-  return routes.router;
+  return [routes.router, createCampaignCallbacksRouter(deps, docs), createAnalyticsRouter(deps, docs)];
 }
 
 const startMessage = (row: CampaignRow) => (row.status === 'scheduled' ? 'Campaign scheduled successfully' : 'Campaign started successfully');

@@ -14,7 +14,7 @@ import { createBulkImportRouter } from './contacts/bulk-import.router.js';
 import { createMessagingContactsRouter } from './contacts/messaging-contacts.router.js';
 import { createUploadsRouter } from './uploads/uploads.router.js';
 import { createMessagingRouters } from './messaging/index.js';
-import { createCampaignsRouter } from './campaigns.router.js';
+import { createCampaignsRouters } from './campaigns.router.js';
 
 /** Every capability's router, in mount order. */
 export function createRouters(deps: ApiDeps, docs: OpenApiCollector): Router<AppState>[] {
@@ -31,6 +31,6 @@ export function createRouters(deps: ApiDeps, docs: OpenApiCollector): Router<App
     createMessagingContactsRouter(deps, docs),
     createUploadsRouter(deps, docs),
     ...createMessagingRouters(deps, docs),
-    createCampaignsRouter(deps, docs),
+    ...createCampaignsRouters(deps, docs),
   ];
 }

@@ -62,8 +62,9 @@ export const fieldsOf = (row: CampaignRow): CampaignFields =>
  * MAX_SEGMENTS_PER_MESSAGE parts, an existing template of the tenant, a cron for a recurring campaign,
  * a start time in the future when one is being set. Returns the text the campaign will send.
  */
-export async function checkFields(db: Pick<pg.Pool, 'query'>, tenantId: number, f: CampaignFields, changed: Partial<CampaignFields>, now: Date): Promise<string> {
+export async function checkFields(db: Pick<pg.Pool, 'query'>, tenantId: number, f: CampaignFields, changed: Partial<CampaignFields>, now: Date, opts: { requireName?: boolean } = {}): Promise<string> {
   const errors: FieldErrors = {};
+  if (opts.requireName && !f.name.trim()) errors.name = ['This field is required.'];
   let text = f.message_text;
   if (f.template_id !== null) {
     const { rows } = await db.query<{ body_text: string }>(`select body_text from templates where id = $1 and tenant_id = $2`, [f.template_id, tenantId]);

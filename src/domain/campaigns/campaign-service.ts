@@ -31,9 +31,9 @@ export class CampaignService {
     return this.price(tenantId, fields, text);
   }
 
-  async create(tenantId: number, userId: number, input: Partial<CampaignFields> & { name: string }, now = new Date()): Promise<CampaignRow> {
+  async create(tenantId: number, userId: number, input: Partial<CampaignFields>, now = new Date()): Promise<CampaignRow> {
     const fields: CampaignFields = { ...NEW_CAMPAIGN, ...input };
-    const text = await checkFields(this.pool, tenantId, fields, input, now);
+    const text = await checkFields(this.pool, tenantId, fields, input, now, { requireName: true });
     const estimate = await this.price(tenantId, fields, text);
     const { rows } = await this.pool.query<CampaignRow>(
       `insert into campaigns (tenant_id, created_by, ${EDITABLE_FIELDS.join(', ')}, total_recipients, estimated_cost)

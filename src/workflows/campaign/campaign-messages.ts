@@ -22,6 +22,9 @@ export interface CampaignLiveView {
   deliveryRate: number;
   readRate: number;
   runId: number | null;
+  /** Passes over the ledger finished so far, and the recipients the last one held for quiet hours. */
+  passes: number;
+  heldForQuietHours: number;
 }
 
 export const campaignProgressQuery = defineQuery<CampaignLiveView>('campaignProgress');
