@@ -2,6 +2,8 @@ import type { Database } from '../db/orm.js';
 import type { Logger } from '../logger.js';
 import type { Config } from '../config.js';
 import { createTaskActivities } from './tasks.activities.js';
+import type { NumberLookupProvider } from '../domain/phone/lookup-provider.js';
+import { createPhoneActivities } from './phone-activities.js';
 import { createContactImportActivities } from './contact-import.activities.js';
 import type { SmsProvider } from '../domain/messaging/sms-provider.js';
 import { createCampaignActivities } from './campaigns.activities.js';
@@ -10,6 +12,8 @@ export interface ActivityDeps {
   config: Config;
   db: Database;
   logger: Logger;
+  /** Number lookups: Twilio Lookup with credentials, simulated without. */
+  lookup: NumberLookupProvider;
   /** SMS: Twilio (or a server speaking its REST shapes) with credentials, simulated without. */
   sms: SmsProvider;
 }
@@ -18,6 +22,7 @@ export interface ActivityDeps {
 export function createActivities(deps: ActivityDeps) {
   return {
     ...createTaskActivities(deps),
+    ...createPhoneActivities(deps),
     ...createContactImportActivities(deps),
     ...createCampaignActivities(deps),
   };

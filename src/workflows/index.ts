@@ -1,4 +1,6 @@
 /** Every workflow the worker runs; one file per workflow. */
 export {};
+export { phoneGenerationWorkflow } from './phone-generation.js';
+export { phoneValidationWorkflow } from './phone-validation.js';
 export { contactImportWorkflow } from './contact-import.workflow.js';
 export { campaignWorkflow } from './campaign.workflow.js';

@@ -15,6 +15,8 @@ import { createMessagingContactsRouter } from './contacts/messaging-contacts.rou
 import { createUploadsRouter } from './uploads/uploads.router.js';
 import { createMessagingRouters } from './messaging/index.js';
 import { createCampaignsRouters } from './campaigns.router.js';
+import { createPhoneGenerationRouter } from './phone-generator/generation.router.js';
+import { createPhoneValidationRouter } from './phone-generator/validation.router.js';
 
 /** Every capability's router, in mount order. */
 export function createRouters(deps: ApiDeps, docs: OpenApiCollector): Router<AppState>[] {
@@ -32,5 +34,7 @@ export function createRouters(deps: ApiDeps, docs: OpenApiCollector): Router<App
     createUploadsRouter(deps, docs),
     ...createMessagingRouters(deps, docs),
     ...createCampaignsRouters(deps, docs),
+    createPhoneGenerationRouter(deps, docs),
+    createPhoneValidationRouter(deps, docs),
   ];
 }

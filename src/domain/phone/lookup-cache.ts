@@ -1,0 +1,50 @@
+import type pg from 'pg';
+import type { LineType } from './line-types.js';
+import type { LookupAnswer, LookupOptions, NumberLookupProvider } from './lookup-provider.js';
+
+type Executor = Pick<pg.Pool, 'query'>;
+
+export interface CachedLookupResult {
+  answers: Map<string, LookupAnswer>;
+  /** Numbers the provider was asked about now (paid for, with a paid provider). */
+  asked: number;
+}
+
+/**
+ * A provider behind the number_lookups table, so a number is paid for once whatever tenant or task asks
+ * again. Only answers of the same source count: simulated answers never stand in for Twilio's. Fresh
+ * answers are committed before the caller's batch transaction, so a batch that rolls back keeps them.
+ */
+export class CachedLookup {
+  constructor(private readonly pool: Executor, readonly provider: NumberLookupProvider) {}
+
+  get source() {
+    return this.provider.source;
+  }
+
+  async lookup(numbers: readonly string[], opts: LookupOptions = {}): Promise<CachedLookupResult> {
+    const answers = new Map<string, LookupAnswer>();
+    if (!numbers.length) return { answers, asked: 0 };
+    const { rows } = await this.pool.query<{ number: string; valid: boolean; carrier: string | null; line_type: LineType | null }>(
+      `select number, valid, carrier, line_type from number_lookups where source = $2 and number = any($1::text[])`,
+      [numbers, this.source],
+    );
+    for (const r of rows) answers.set(r.number, { number: r.number, valid: r.valid, carrier: r.carrier, lineType: r.line_type });
+    const misses = [...new Set(numbers.filter((n) => !answers.has(n)))].sort();
+    if (!misses.length) return { answers, asked: 0 };
+    const fresh = await this.provider.lookup(misses, opts);
+    await this.store(fresh);
+    for (const a of fresh) answers.set(a.number, a);
+    return { answers, asked: misses.length };
+  }
+
+  private async store(fresh: LookupAnswer[]) {
+    await this.pool.query(
+      `insert into number_lookups (number, valid, carrier, line_type, source)
+       select n, v, c, t, $5 from unnest($1::text[], $2::boolean[], $3::text[], $4::text[]) as u(n, v, c, t)
+       on conflict (number) do update
+         set valid = excluded.valid, carrier = excluded.carrier, line_type = excluded.line_type, source = excluded.source, looked_up_at = now()`,
+      [fresh.map((a) => a.number), fresh.map((a) => a.valid), fresh.map((a) => a.carrier), fresh.map((a) => a.lineType), this.source],
+    );
+  }
+}
