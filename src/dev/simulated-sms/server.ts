@@ -38,6 +38,8 @@ export interface SimulatedSmsServer {
   log(): AcceptedMessage[];
   stats(): Record<string, number>;
   configure(update: Partial<SimulatedBehaviour>): SimulatedBehaviour;
+  /** Where callbacks go from now on (the API's real origin, e.g. a test app on a free port). */
+  deliverCallbacksTo(baseUrl: string | undefined): void;
   reset(): void;
   /** Resolves once queued delivery callbacks have all been attempted. */
   callbacksIdle(): Promise<void>;
@@ -53,7 +55,8 @@ const ACCOUNT_PATH = /^\/2010-04-01\/Accounts\/(AC\w+)(\.json|\/Balance\.json|\/
  * accepted messages, and posts signed delivery callbacks.
  */
 export async function startSimulatedSmsServer(opts: SimulatedSmsServerOptions): Promise<SimulatedSmsServer> {
-  const { port = 0, host = '127.0.0.1', authToken, accountSid, callbackBaseUrl, logFile, random = Math.random, ...knobs } = opts;
+  const { port = 0, host = '127.0.0.1', authToken, accountSid, callbackBaseUrl: initialCallbackBase, logFile, random = Math.random, ...knobs } = opts;
+  let callbackBaseUrl = initialCallbackBase;
   let behaviour = mergeBehaviour(DEFAULT_BEHAVIOUR, knobs as Record<string, unknown>);
   const messages: StoredMessage[] = [];
   const bySid = new Map<string, StoredMessage>();
@@ -231,6 +234,9 @@ export async function startSimulatedSmsServer(opts: SimulatedSmsServerOptions): 
     configure(update) {
       behaviour = mergeBehaviour(behaviour, update as Record<string, unknown>);
       return behaviour;
+    },
+    deliverCallbacksTo(baseUrl) {
+      callbackBaseUrl = baseUrl;
     },
     reset,
     callbacksIdle: () => callbacks.idle(),

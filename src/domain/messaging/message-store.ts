@@ -63,13 +63,24 @@ export async function markAccepted(sql: Sql, messageId: number, providerMessageI
   );
 }
 
-/** A send the provider refused: failed, with its reason, and nothing charged. */
+/** A send the provider refused: failed, with its reason, and nothing charged (unless a callback proved it went out). */
 export async function markRefused(sql: Sql, messageId: number, errorCode: string | null, errorMessage: string): Promise<void> {
   await sql.query(
     `update messages set status = 'failed', cost = 0, error_code = $2, error_message = left($3, 1000), failed_at = now(), updated_at = now()
-     where id = $1 and ${sqlCanTransition('status', "'failed'")}`,
+     where id = $1 and provider_message_id is null and ${sqlCanTransition('status', "'failed'")}`,
     [messageId, errorCode, errorMessage],
   );
+}
+
+/** Keeps the reason a send's outcome is unknown, without deciding its status. */
+export async function noteError(sql: Sql, messageId: number, errorCode: string | null, errorMessage: string): Promise<void> {
+  await sql.query('update messages set error_code = $2, error_message = left($3, 1000), updated_at = now() where id = $1', [messageId, errorCode, errorMessage]);
+}
+
+/** Whether another message than `exceptId` already holds this provider id. */
+export async function isKnownProviderId(sql: Sql, providerMessageId: string, exceptId: number): Promise<boolean> {
+  const { rowCount } = await sql.query('select 1 from messages where provider_message_id = $1 and id <> $2', [providerMessageId, exceptId]);
+  return (rowCount ?? 0) > 0;
 }
 
 export interface ProviderStatusUpdate {

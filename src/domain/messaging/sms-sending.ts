@@ -5,7 +5,8 @@ import { withTransaction } from '../identity/sql.js';
 import { validationError, type FieldErrors } from '../shared/errors.js';
 import { statusCallbackUrl } from './callback-urls.js';
 import { contactsByPhone, touchConversations } from './conversation-store.js';
-import { insertOutboundMessages, markAccepted, markRefused } from './message-store.js';
+import { insertOutboundMessages, isKnownProviderId, markAccepted, markRefused, noteError } from './message-store.js';
+import { findAmbiguousSend, isAmbiguousFailure } from './send-reconciliation.js';
 import { normaliseRecipients } from './phone-numbers.js';
 import { smsCost } from './pricing.js';
 import { resolveSender } from './sender.js';
@@ -111,7 +112,14 @@ export async function sendSms(deps: SmsSendingDeps, principal: Principal, input:
   };
 }
 
+/**
+ * Hands one stored message to the provider and records the outcome: accepted (with its SID), refused
+ * (failed), or, when the answer was lost, whatever the provider says it holds. A lost answer the
+ * provider cannot be asked about stays `queued` with the error noted; its status callback, which carries
+ * our message id, settles it.
+ */
 async function deliver(deps: SmsSendingDeps, id: number, to: string, from: string | undefined, body: string): Promise<SentMessageView> {
+  const startedAt = new Date();
   try {
     const sent = await deps.provider.send({ to, from, body, statusCallbackUrl: statusCallbackUrl(deps.config, id) });
     const status = sent.status === 'accepted' ? 'queued' : sent.status;
@@ -119,8 +127,22 @@ async function deliver(deps: SmsSendingDeps, id: number, to: string, from: strin
     return { id, to, status, provider_message_id: sent.providerMessageId, error: null };
   } catch (err) {
     if (!(err instanceof SmsProviderError)) throw err;
-    await markRefused(deps.pool, id, err.providerCode === undefined ? null : String(err.providerCode), err.message);
-    return { id, to, status: 'failed', provider_message_id: null, error: err.message };
+    const code = err.providerCode === undefined ? null : String(err.providerCode);
+    if (!isAmbiguousFailure(err)) {
+      await markRefused(deps.pool, id, code, err.message);
+      return { id, to, status: 'failed', provider_message_id: null, error: err.message };
+    }
+    const found = await findAmbiguousSend(deps.provider, { to, body, startedAt }, (sid) => isKnownProviderId(deps.pool, sid, id)).catch(() => undefined);
+    if (found) {
+      await markAccepted(deps.pool, id, found.providerMessageId, 'queued');
+      return { id, to, status: 'queued', provider_message_id: found.providerMessageId, error: null };
+    }
+    if (found === null) {
+      await markRefused(deps.pool, id, code, err.message);
+      return { id, to, status: 'failed', provider_message_id: null, error: err.message };
+    }
+    await noteError(deps.pool, id, code, `Outcome unknown: ${err.message}`);
+    return { id, to, status: 'queued', provider_message_id: null, error: `Outcome unknown: ${err.message}` };
   }
 }
 
