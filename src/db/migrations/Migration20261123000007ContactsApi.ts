@@ -35,7 +35,15 @@ export class Migration20261123000007ContactsApi extends Migration {
         ${industries}
       on conflict (name) do nothing;
 
-      create index contacts_tenant_lower_industry on contacts (tenant_id, lower(industry), id desc) where deleted_at is null;
+      -- Seed 001's location filter matches city, state or country: one lower-cased text to search.
+      alter table contacts add column location_search text generated always as
+        (lower(coalesce(city, '') || ' / ' || coalesce(state, '') || ' / ' || coalesce(country, ''))) stored;
+      -- Live contacts newest first: the unfiltered page and its count(*) as an index-only scan.
+      create index contacts_live on contacts (tenant_id, id desc) where deleted_at is null;
+      -- The list filters without the heap: industry as the key, the other filtered columns included,
+      -- so count(*) and the page's ids are index-only scans (industry itself is included for that).
+      create index contacts_list_by_industry on contacts (tenant_id, lower(industry), id desc)
+        include (industry, employees, annual_revenue, email_status, location_search) where deleted_at is null;
     `);
   }
 }

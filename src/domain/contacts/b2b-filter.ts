@@ -17,10 +17,8 @@ export interface B2bFilter {
 export function b2bWhere(tenantId: number, f: B2bFilter): ContactWhere {
   const w = new ContactWhere(tenantId);
   if (f.nameSearch) w.and(`c.full_name ilike ${w.param(containsPattern(f.nameSearch))}`);
-  if (f.location) {
-    const p = w.param(containsPattern(f.location));
-    w.and(`(c.city ilike ${p} or c.state ilike ${p} or c.country ilike ${p})`);
-  }
+  // location_search is lower(city / state / country), kept in the list index.
+  if (f.location) w.and(`c.location_search like lower(${w.param(containsPattern(f.location))})`);
   // Several industries widen the list (OR); the expression matches the (tenant_id, lower(industry)) index.
   if (f.industries?.length) w.and(`lower(c.industry) = any(${w.param(f.industries.map((i) => i.toLowerCase()))}::text[])`);
   if (f.emailStatus) w.and(`lower(c.email_status) = ${w.param(f.emailStatus.toLowerCase())}`);

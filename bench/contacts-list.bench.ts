@@ -1,0 +1,133 @@
+/**
+ * Seed 001 contact list at a million contacts: the list with three filters (industry, location,
+ * min_employees) from 50 concurrent HTTP clients for ~10 s — requests/s and p95 — beside the same
+ * two statements (page + count) run straight on PostgreSQL at the pool's concurrency.
+ */
+import type pg from 'pg';
+import { b2bWhere, type B2bFilter } from '../src/domain/contacts/b2b-filter.js';
+import { listContacts } from '../src/domain/contacts/contact-list.js';
+import { B2B_LIST_COLUMNS } from '../src/domain/contacts/contact-views.js';
+
+export interface ContactsListBenchContext {
+  pool: pg.Pool;
+  apiUrl: string;
+  /** The tenant the bench fills; its API key authenticates the HTTP calls. */
+  account: { tenantId: number; userId: number; apiKey: string };
+  /** Another tenant, so tenant scoping has rows to skip. */
+  neighbour: { tenantId: number; userId: number };
+  rows?: number;
+  seconds?: number;
+  concurrency?: number;
+  log?: (line: string) => void;
+}
+
+const QUERY = 'industry=Technology&location=new+york&min_employees=100';
+const FILTER: B2bFilter = { industries: ['Technology'], location: 'new york', minEmployees: 100 };
+
+export async function run(ctx: ContactsListBenchContext) {
+  const log = ctx.log ?? ((line: string) => console.log(line));
+  const rows = ctx.rows ?? 1_000_000;
+  const seconds = ctx.seconds ?? 10;
+  const concurrency = ctx.concurrency ?? 50;
+
+  const started = performance.now();
+  await seedContacts(ctx.pool, ctx.account.tenantId, rows);
+  const seedSeconds = (performance.now() - started) / 1000;
+  await seedContacts(ctx.pool, ctx.neighbour.tenantId, Math.round(rows / 10));
+  await ctx.pool.query('vacuum analyze contacts');
+  log(`seeded ${rows.toLocaleString()} contacts in one INSERT … SELECT generate_series: ${seedSeconds.toFixed(1)} s (+${Math.round(rows / 10).toLocaleString()} for a neighbour tenant)`);
+
+  const url = `${ctx.apiUrl}/api/api/contacts/?${QUERY}`;
+  const headers = { authorization: `Token ${ctx.account.apiKey}` };
+  const first = await fetch(url, { headers });
+  const body = (await first.json()) as { count: number };
+  if (first.status !== 200) throw new Error(`list: HTTP ${first.status} ${JSON.stringify(body)}`);
+  log(`GET /api/api/contacts/?${QUERY} → count ${body.count.toLocaleString()}`);
+
+  const api = await load(concurrency, seconds, async () => {
+    const res = await fetch(url, { headers });
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`HTTP ${res.status}`);
+  });
+  const where = () => b2bWhere(ctx.account.tenantId, FILTER);
+  const sqlConcurrency = Math.max(1, Math.floor(((ctx.pool as unknown as { options: { max?: number } }).options.max ?? 10) / 2));
+  const sql = await load(sqlConcurrency, seconds, () => listContacts(ctx.pool, where(), B2B_LIST_COLUMNS, { limit: 50, offset: 0 }));
+  const single = await load(1, 3, () => listContacts(ctx.pool, where(), B2B_LIST_COLUMNS, { limit: 50, offset: 0 }));
+
+  log(`\n${'run'.padEnd(44)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)}`);
+  const line = (name: string, r: LoadResult) => log(`${name.padEnd(44)} ${r.perSecond.toFixed(0).padStart(8)} ${r.p50.toFixed(1).padStart(8)} ${r.p95.toFixed(1).padStart(8)}`);
+  line(`HTTP API, ${concurrency} clients, ${seconds} s`, api);
+  line(`SQL page + count, ${sqlConcurrency} clients, ${seconds} s`, sql);
+  line('SQL page + count, 1 client, 3 s', single);
+  return { rows, seedSeconds, count: body.count, api, sql, single };
+}
+
+export interface LoadResult {
+  requests: number;
+  errors: number;
+  perSecond: number;
+  p50: number;
+  p95: number;
+}
+
+/** `clients` loops calling `fn` back to back until `seconds` pass; bounded in time, local only. */
+async function load(clients: number, seconds: number, fn: () => Promise<unknown>): Promise<LoadResult> {
+  const samples: number[] = [];
+  let errors = 0;
+  const until = performance.now() + seconds * 1000;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (performance.now() < until) {
+        const t = performance.now();
+        try {
+          await fn();
+          samples.push(performance.now() - t);
+        } catch {
+          errors++;
+        }
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  samples.sort((a, b) => a - b);
+  const pct = (p: number) => samples[Math.min(samples.length - 1, Math.floor(samples.length * p))] ?? NaN;
+  return { requests: samples.length, errors, perSecond: samples.length / elapsed, p50: pct(0.5), p95: pct(0.95) };
+}
+
+/**
+ * One INSERT … SELECT generate_series, emails in key order (a unique index fills fastest in order):
+ * 27 industries, 12 cities, employee counts 1–10,000, revenue, 60% verified, three technologies each.
+ */
+export async function seedContacts(pool: pg.Pool, tenantId: number, count: number) {
+  await pool.query(
+    `insert into contacts (tenant_id, first_name, last_name, title, email, email_status, company, industry, employees,
+                           annual_revenue, city, state, country, person_linkedin_url, technologies, keywords, created_at)
+     select $1,
+            (array['John','Mary','James','Patricia','Robert','Jennifer','Michael','Linda','William','Elizabeth','David','Susan',
+                   'Richard','Jessica','Joseph','Sarah','Thomas','Karen','Amina','Juma'])[g % 20 + 1],
+            (array['Smith','Johnson','Williams','Brown','Jones','Garcia','Miller','Davis','Rodriguez','Martinez','Hernandez',
+                   'Lopez','Gonzalez','Wilson','Anderson','Thomas','Taylor','Moore','Mwangi','Okafor'])[g / 20 % 20 + 1],
+            (array['CEO','CTO','VP Sales','Engineer','Marketing Manager','Founder'])[g % 6 + 1],
+            'c' || lpad(g::text, 8, '0') || '@' || $3 || '.example.com',
+            case when g % 10 < 6 then 'Verified' else 'Unverified' end,
+            'Company ' || (g % 50000),
+            i.name,
+            (g::bigint * 7919) % 10000 + 1,
+            ((g::bigint * 104729) % 1000000) * 100,
+            loc.city, loc.state, loc.country,
+            case when g % 3 = 0 then 'https://linkedin.com/in/c' || g end,
+            (array['Python','React','Java','Go','Rust','Salesforce','HubSpot','AWS','Azure','Kubernetes'])[g % 10 + 1] || ', ' ||
+            (array['PostgreSQL','MySQL','MongoDB','Redis','Kafka','Snowflake','Tableau'])[g % 7 + 1] || ', ' ||
+            (array['Slack','Zoom','Jira','Figma','Notion'])[g % 5 + 1],
+            'b2b, saas',
+            now() - make_interval(days => g % 365)
+       from generate_series(0, $2 - 1) g
+       join (select row_number() over (order by name) - 1 as k, name from industries) i on i.k = g % (select count(*) from industries)
+       cross join lateral (select (array['New York','Boston','Chicago','San Francisco','Austin','Seattle','London','Manchester','Nairobi','Dar es Salaam','Berlin','Toronto'])[g % 12 + 1] as city,
+                                  (array['NY','MA','IL','CA','TX','WA','England','England','Nairobi','Dar es Salaam','Berlin','ON'])[g % 12 + 1] as state,
+                                  (array['USA','USA','USA','USA','USA','USA','UK','UK','Kenya','Tanzania','Germany','Canada'])[g % 12 + 1] as country) loc
+      order by g`,
+    [tenantId, count, `t${tenantId}`],
+  );
+}
