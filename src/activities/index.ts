@@ -7,6 +7,8 @@ import { createPhoneActivities } from './phone-activities.js';
 import { createContactImportActivities } from './contact-import.activities.js';
 import type { SmsProvider } from '../domain/messaging/sms-provider.js';
 import { createCampaignActivities } from './campaigns.activities.js';
+import type { NumberPurchaseProvider } from '../domain/channels/number-purchase.js';
+import { createChannelActivities } from './channels.activities.js';
 
 export interface ActivityDeps {
   config: Config;
@@ -16,6 +18,8 @@ export interface ActivityDeps {
   lookup: NumberLookupProvider;
   /** SMS: Twilio (or a server speaking its REST shapes) with credentials, simulated without. */
   sms: SmsProvider;
+  /** Number purchase (seed 003 channels): Twilio with credentials, simulated without. */
+  numbers: NumberPurchaseProvider;
 }
 
 /** All activities, built from their dependencies; only the worker calls this. */
@@ -25,6 +29,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createPhoneActivities(deps),
     ...createContactImportActivities(deps),
     ...createCampaignActivities(deps),
+    ...createChannelActivities(deps),
   };
 }
 

@@ -4,3 +4,5 @@ export { phoneGenerationWorkflow } from './phone-generation.js';
 export { phoneValidationWorkflow } from './phone-validation.js';
 export { contactImportWorkflow } from './contact-import.workflow.js';
 export { campaignWorkflow } from './campaign.workflow.js';
+export { channelPurchaseWorkflow } from './channel-purchase.workflow.js';
+export { channelReleaseWorkflow } from './channel-release.workflow.js';

@@ -17,6 +17,7 @@ import { createMessagingRouters } from './messaging/index.js';
 import { createCampaignsRouters } from './campaigns.router.js';
 import { createPhoneGenerationRouter } from './phone-generator/generation.router.js';
 import { createPhoneValidationRouter } from './phone-generator/validation.router.js';
+import { createChannelsRouter } from './channels.router.js';
 
 /** Every capability's router, in mount order. */
 export function createRouters(deps: ApiDeps, docs: OpenApiCollector): Router<AppState>[] {
@@ -36,5 +37,6 @@ export function createRouters(deps: ApiDeps, docs: OpenApiCollector): Router<App
     ...createCampaignsRouters(deps, docs),
     createPhoneGenerationRouter(deps, docs),
     createPhoneValidationRouter(deps, docs),
+    createChannelsRouter(deps, docs),
   ];
 }

@@ -1,0 +1,28 @@
+import type { Middleware } from 'koa';
+import { DomainError } from '../../../domain/shared/errors.js';
+import type { AppState } from '../../http/context.js';
+import { STATUS_BY_CODE } from '../../http/envelopes.js';
+
+/**
+ * Seed 003 documents one error shape for its endpoint, `{error: "Failed to generate phone number",
+ * details: "<why>"}` with `details` a sentence; field errors are joined into it and also kept under
+ * `fields`. The status stays what the failure means (400, 409, 502, 503, 500).
+ */
+export function seed003Errors(error: string): Middleware<AppState> {
+  return async (ctx, next) => {
+    try {
+      await next();
+    } catch (err) {
+      if (!(err instanceof DomainError)) ctx.state.log.error({ err }, 'channel request failed');
+      ctx.status = err instanceof DomainError ? STATUS_BY_CODE[err.code] : 500;
+      ctx.body = err instanceof DomainError ? { error, details: sentence(err), ...(err.fields ? { fields: err.fields } : {}) } : { error, details: 'An unexpected error occurred.' };
+    }
+  };
+}
+
+function sentence(err: DomainError): string {
+  if (!err.fields) return err.message;
+  return Object.entries(err.fields)
+    .map(([field, messages]) => `${field}: ${messages.join(' ')}`)
+    .join('; ');
+}
