@@ -148,3 +148,21 @@ describe('conversations and messages', () => {
     expect(page.body.data.next).toMatch(/^https:\/\/switchboard\.test\/api\/messaging\/messages\/\?.*page=2/);
   });
 });
+
+describe('numbers', () => {
+  test('when an owner registers a number, then it becomes the default sender and another tenant cannot take it', async () => {
+    const account = await createAccount(app);
+    const number = usNumber();
+    const added = await app.http.post('/api/messaging/numbers/', { phone_number: number.slice(2), friendly_name: 'Main line' }, as(account));
+    expect(added.status).toBe(201);
+    expect(added.body.data).toMatchObject({ phone_e164: number, friendly_name: 'Main line', is_default: true });
+    const sent = await app.http.post('/api/messaging/sms/send/', { message: 'From our number', recipients: [usNumber()] }, as(account));
+    expect(sent.body.data.sender_id).toBe(number);
+    const other = await createAccount(app);
+    expect((await app.http.post('/api/messaging/numbers/', { phone_number: number }, as(other))).status).toBe(400);
+    const member = await createAccount(app, { role: 'member', tenantId: account.tenantId });
+    expect((await app.http.post('/api/messaging/numbers/', { phone_number: usNumber() }, as(member))).status).toBe(403);
+    expect((await app.http.get('/api/messaging/numbers/', as(member))).body.data.count).toBe(1);
+    expect((await app.http.delete(`/api/messaging/numbers/${added.body.data.id}/`, as(account))).status).toBe(200);
+  });
+});

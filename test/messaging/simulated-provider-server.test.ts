@@ -36,7 +36,7 @@ test('when SMS go through the Twilio adapter to the simulated server, then its l
   const res = await send(to);
   expect(res.status).toBe(200);
   expect(res.body.data).toMatchObject({ provider: 'twilio', simulated: false, sent_count: 3 });
-  const logged = await (await fetch(`${sim.url}/log`)).json();
+  const logged = (await (await fetch(`${sim.url}/log`)).json()) as { messages: unknown[] };
   for (const number of to) expect(logged.messages).toContainEqual(expect.objectContaining({ to: number, from: 'SWITCHBRD', body: 'Hello through the simulated provider' }));
   const ids = res.body.data.message_ids as number[];
   expect(await eventually(() => statuses(ids), (s) => s.every((x) => x === 'delivered'))).toEqual(['delivered', 'delivered', 'delivered']);

@@ -5,6 +5,7 @@ import type { OpenApiCollector } from '../../openapi/collector.js';
 import { createConversationsRouter } from './conversations.router.js';
 import { createMessagesRouter } from './messages.router.js';
 import { createMessagingServices } from './messaging-services.js';
+import { createNumbersRouter } from './numbers.router.js';
 import { createSegmentsRouter } from './segments.router.js';
 import { createSmsRouter } from './sms.router.js';
 import { createTemplatesRouter } from './templates.router.js';
@@ -19,6 +20,7 @@ export function createMessagingRouters(deps: ApiDeps, docs: OpenApiCollector): R
     createSegmentsRouter(deps, docs),
     createConversationsRouter(deps, docs),
     createMessagesRouter(deps, docs, services),
+    createNumbersRouter(deps, docs),
     createWebhooksRouter(deps, docs, services),
   ];
 }
