@@ -46,6 +46,7 @@ const schema = z.object({
   RATE_LIMIT_CAMPAIGNS_PER_MINUTE: z.coerce.number().int().positive().default(50),
   RATE_LIMIT_BULK_PER_MINUTE: z.coerce.number().int().positive().default(10),
   RATE_LIMIT_DEFAULT_PER_HOUR: z.coerce.number().int().positive().default(1000),
+  RAZORPAY_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
 });
 
 export type Config = ReturnType<typeof toConfig>;
@@ -102,6 +103,10 @@ function toConfig(env: z.infer<typeof schema>) {
       campaignsPerMinute: env.RATE_LIMIT_CAMPAIGNS_PER_MINUTE,
       bulkPerMinute: env.RATE_LIMIT_BULK_PER_MINUTE,
       defaultPerHour: env.RATE_LIMIT_DEFAULT_PER_HOUR,
+    },
+    razorpay: {
+      /** Signs payment webhooks (`X-Razorpay-Signature`); required in production, a fixed dev secret otherwise. */
+      webhookSecret: env.RAZORPAY_WEBHOOK_SECRET,
     },
   };
 }

@@ -9,6 +9,7 @@ import type { SmsProvider } from '../domain/messaging/sms-provider.js';
 import { createCampaignActivities } from './campaigns.activities.js';
 import type { NumberPurchaseProvider } from '../domain/channels/number-purchase.js';
 import { createChannelActivities } from './channels.activities.js';
+import { createSubscriptionActivities } from './subscriptions.activities.js';
 
 export interface ActivityDeps {
   config: Config;
@@ -30,6 +31,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createContactImportActivities(deps),
     ...createCampaignActivities(deps),
     ...createChannelActivities(deps),
+    ...createSubscriptionActivities(deps),
   };
 }
 

@@ -6,3 +6,4 @@ export { contactImportWorkflow } from './contact-import.workflow.js';
 export { campaignWorkflow } from './campaign.workflow.js';
 export { channelPurchaseWorkflow } from './channel-purchase.workflow.js';
 export { channelReleaseWorkflow } from './channel-release.workflow.js';
+export { subscriptionWorkflow } from './subscription.workflow.js';

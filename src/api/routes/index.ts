@@ -18,6 +18,8 @@ import { createCampaignsRouters } from './campaigns.router.js';
 import { createPhoneGenerationRouter } from './phone-generator/generation.router.js';
 import { createPhoneValidationRouter } from './phone-generator/validation.router.js';
 import { createChannelsRouter } from './channels.router.js';
+import { createPaymentsRouter } from './payments.router.js';
+import { createBillingRouter } from './billing.router.js';
 
 /** Every capability's router, in mount order. */
 export function createRouters(deps: ApiDeps, docs: OpenApiCollector): Router<AppState>[] {
@@ -38,5 +40,7 @@ export function createRouters(deps: ApiDeps, docs: OpenApiCollector): Router<App
     createPhoneGenerationRouter(deps, docs),
     createPhoneValidationRouter(deps, docs),
     createChannelsRouter(deps, docs),
+    createPaymentsRouter(deps, docs),
+    createBillingRouter(deps, docs),
   ];
 }

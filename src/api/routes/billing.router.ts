@@ -1,0 +1,37 @@
+import type { ApiDeps } from '../deps.js';
+import type { OpenApiCollector } from '../openapi/collector.js';
+import { Routes } from '../http/routes.js';
+import { principalOf } from '../http/context.js';
+import { mifumoOk } from '../http/envelopes.js';
+import { listPlans } from '../../domain/billing/plan-store.js';
+import { billingPlanView } from '../../domain/billing/plan-views.js';
+import { billingSubscriptionView } from '../../domain/billing/subscription-views.js';
+import { billingOverview, currentPlan, currentUsage } from '../../domain/billing/billing-account.js';
+import { planLimits } from '../../domain/billing/plan-store.js';
+
+/** Seed 004's billing: plans, the tenant's subscription (the free plan when it has none), usage and overview. */
+export function createBillingRouter(deps: ApiDeps, docs: OpenApiCollector) {
+  const pool = deps.db.pool;
+  const routes = new Routes(docs, 'billing', '/api/billing');
+
+  routes.get('/plans/', { summary: 'Billing plans with prices, limits and features' }, async () => {
+    return mifumoOk((await listPlans(pool)).map(billingPlanView));
+  });
+
+  routes.get('/subscription/', { summary: "The tenant's subscription, or the free plan by default" }, async (ctx) => {
+    const { subscription, plan } = await currentPlan(pool, principalOf(ctx).tenantId);
+    return mifumoOk(billingSubscriptionView(subscription, plan));
+  });
+
+  routes.get('/usage/', { summary: 'Messages, segments and cost this billing period; generated numbers, contacts and channels' }, async (ctx) => {
+    const tenantId = principalOf(ctx).tenantId;
+    const { subscription, plan } = await currentPlan(pool, tenantId);
+    return mifumoOk({ ...(await currentUsage(pool, tenantId, subscription)), limits: planLimits(plan) });
+  });
+
+  routes.get('/overview/', { summary: 'Plan, subscription, usage against limits and the next billing date' }, async (ctx) => {
+    return mifumoOk(await billingOverview(pool, principalOf(ctx).tenantId));
+  });
+
+  return routes.router;
+}

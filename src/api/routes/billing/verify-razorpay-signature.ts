@@ -1,0 +1,27 @@
+import { createHash } from 'node:crypto';
+import type { Middleware } from 'koa';
+import { DomainError } from '../../../domain/shared/errors.js';
+import { verifyRazorpayWebhook } from '../../../domain/billing/razorpay-signature.js';
+import type { AppContext, AppState } from '../../http/context.js';
+
+/** Refuses (400, nothing read or written) a webhook whose `X-Razorpay-Signature` is not the HMAC of its raw body. */
+export function verifyRazorpaySignature(secret: string): Middleware<AppState> {
+  return async (ctx, next) => {
+    if (!verifyRazorpayWebhook(secret, rawBody(ctx), ctx.get('x-razorpay-signature') || undefined)) {
+      ctx.state.log.warn('payment webhook refused: bad or missing signature');
+      throw new DomainError('VALIDATION', 'Invalid webhook signature.');
+    }
+    await next();
+  };
+}
+
+export function rawBody(ctx: AppContext): string | undefined {
+  return (ctx.request as { rawBody?: string }).rawBody;
+}
+
+/** Razorpay names each event in `X-Razorpay-Event-Id`; without it the body itself identifies a delivery. */
+export function webhookEventId(ctx: AppContext): string {
+  const header = ctx.get('x-razorpay-event-id').trim();
+  if (/^[\w.:-]{1,100}$/.test(header)) return header;
+  return `sha256:${createHash('sha256').update(rawBody(ctx) ?? '').digest('hex')}`;
+}

@@ -1,0 +1,49 @@
+import { randomBytes } from 'node:crypto';
+import { razorpayWebhookSecret, signRazorpayWebhook } from '../../src/domain/billing/razorpay-signature.js';
+import type { TestApp } from '../support/harness.js';
+
+export const newEventId = () => `evt_${randomBytes(7).toString('hex')}`;
+export const newPaymentId = () => `pay_${randomBytes(7).toString('hex')}`;
+
+/** Razorpay-shaped events: the subscription (and payment) entities under `payload`. */
+export function subscriptionEvent(event: string, subscriptionId: string, paymentId?: string) {
+  return {
+    entity: 'event',
+    account_id: 'acc_test',
+    event,
+    contains: paymentId ? ['subscription', 'payment'] : ['subscription'],
+    payload: {
+      subscription: { entity: { id: subscriptionId, entity: 'subscription', status: 'active' } },
+      ...(paymentId ? { payment: { entity: { id: paymentId, entity: 'payment', amount: 99900, currency: 'INR', status: 'captured' } } } : {}),
+    },
+    created_at: 1_700_000_000,
+  };
+}
+
+export function paymentEvent(event: 'payment.captured' | 'payment.failed', subscriptionId: string, paymentId = newPaymentId()) {
+  return {
+    entity: 'event',
+    event,
+    contains: ['payment'],
+    payload: { payment: { entity: { id: paymentId, entity: 'payment', amount: 99900, currency: 'INR', subscription_id: subscriptionId, notes: {} } } },
+  };
+}
+
+/** Posts the exact bytes it signs; `signature: null` sends none. */
+export function postPaymentWebhook(app: TestApp, body: unknown, opts: { eventId?: string; signature?: string | null } = {}) {
+  const raw = JSON.stringify(body);
+  const signature = opts.signature === undefined ? signRazorpayWebhook(razorpayWebhookSecret(app.config), raw) : opts.signature;
+  return app.http.request('POST', '/api/payments/webhook/', undefined, {
+    raw,
+    headers: { 'content-type': 'application/json', 'x-razorpay-event-id': opts.eventId ?? newEventId(), ...(signature ? { 'x-razorpay-signature': signature } : {}) },
+  });
+}
+
+export async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, attempts = 150): Promise<T> {
+  let value = await read();
+  for (let i = 0; i < attempts && !done(value); i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    value = await read();
+  }
+  return value;
+}
