@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { LineType } from './line-types.js';
-import type { LookupAnswer, LookupOptions, NumberLookupProvider } from './lookup-provider.js';
+import { LookupProviderError, type LookupAnswer, type LookupOptions, type NumberLookupProvider } from './lookup-provider.js';
 
 type Executor = Pick<pg.Pool, 'query'>;
 
@@ -32,7 +32,13 @@ export class CachedLookup {
     for (const r of rows) answers.set(r.number, { number: r.number, valid: r.valid, carrier: r.carrier, lineType: r.line_type });
     const misses = [...new Set(numbers.filter((n) => !answers.has(n)))].sort();
     if (!misses.length) return { answers, asked: 0 };
-    const fresh = await this.provider.lookup(misses, opts);
+    let fresh: LookupAnswer[];
+    try {
+      fresh = await this.provider.lookup(misses, opts);
+    } catch (err) {
+      if (err instanceof LookupProviderError && err.answered.length) await this.store(err.answered);
+      throw err;
+    }
     await this.store(fresh);
     for (const a of fresh) answers.set(a.number, a);
     return { answers, asked: misses.length };

@@ -25,8 +25,13 @@ export interface NumberLookupProvider {
   lookup(numbers: readonly string[], opts?: LookupOptions): Promise<LookupAnswer[]>;
 }
 
-/** Thrown by adapters; `retryable` separates throttling, 5xx and network trouble from refused credentials. */
+/**
+ * Thrown by adapters; `retryable` separates throttling, 5xx and network trouble from refused credentials.
+ * `answered` holds the answers that did arrive before the failure, so they are kept (and not paid again).
+ */
 export class LookupProviderError extends Error {
+  answered: LookupAnswer[] = [];
+
   constructor(message: string, readonly retryable: boolean, readonly httpStatus: number | null = null, readonly providerCode: number | null = null) {
     super(message);
     this.name = 'LookupProviderError';

@@ -47,14 +47,24 @@ export class TwilioLookupProvider implements NumberLookupProvider {
     const answers: LookupAnswer[] = new Array(numbers.length);
     let next = 0;
     let answered = 0;
+    let failure: LookupProviderError | null = null;
+    // After the first failure no new request starts; those in flight finish and their answers are kept.
     const worker = async () => {
-      while (next < numbers.length) {
+      while (next < numbers.length && !failure) {
         const i = next++;
-        answers[i] = await this.lookupOne(numbers[i]);
-        opts.onProgress?.(++answered);
+        try {
+          answers[i] = await this.lookupOne(numbers[i]);
+          opts.onProgress?.(++answered);
+        } catch (err) {
+          failure ??= err as LookupProviderError;
+        }
       }
     };
     await Promise.all(Array.from({ length: Math.min(this.concurrency, numbers.length) }, worker));
+    if (failure) {
+      (failure as LookupProviderError).answered = answers.filter(Boolean);
+      throw failure;
+    }
     return answers;
   }
 
