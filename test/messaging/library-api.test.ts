@@ -166,3 +166,11 @@ describe('numbers', () => {
     expect((await app.http.delete(`/api/messaging/numbers/${added.body.data.id}/`, as(account))).status).toBe(200);
   });
 });
+
+test('when the OpenAPI document is read, then the messaging routes and webhooks are in it', async () => {
+  const res = await app.http.get('/api/openapi.json');
+  expect(res.status).toBe(200);
+  for (const path of ['/api/messaging/sms/send/', '/api/messaging/segments/{id}/update-count/', '/api/messaging/webhooks/twilio/status/', '/api/sms/receive/']) {
+    expect(Object.keys(res.body.paths)).toContain(path);
+  }
+});
