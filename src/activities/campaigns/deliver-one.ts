@@ -1,6 +1,6 @@
 import { SmsProviderError, type SendSmsRequest, type SmsProvider } from '../../domain/messaging/sms-provider.js';
 import type { SendGate } from './send-gate.js';
-import { sleep } from './send-gate.js';
+import { backoffMs, sleep } from './send-gate.js';
 
 export type SendOutcome =
   | { kind: 'sent'; providerMessageId: string; price: number | null }
@@ -21,10 +21,11 @@ const SEARCH_MARGIN_MS = 60_000;
 const NEVER_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 
 /**
- * Sends one claimed message. A 429, or a refused connection, proves the provider did not take it, so
- * it is retried after the shared backoff. A 5xx or a lost answer may hide an accepted message: the
- * provider's log decides — found means sent; absent after a 5xx (the provider finished and kept
- * nothing) means retry; absent after no answer at all, or a log that cannot be read, means unknown.
+ * Sends one claimed message. A 429, or a refused connection, proves the provider did not take it: the
+ * message is retried after a backoff and the gate narrows for every lane. A 5xx or a lost answer may
+ * hide an accepted message, so the provider's log decides: found means sent; absent after a 5xx (the
+ * provider finished and kept nothing) means retry; absent after no answer at all, or a log that
+ * cannot be read, means unknown — never a second send.
  */
 export async function deliverOne(provider: SmsProvider, gate: SendGate, request: SendSmsRequest, opts: DeliverOptions): Promise<SendOutcome> {
   for (let attempt = 1; ; attempt++) {
@@ -49,6 +50,7 @@ export async function deliverOne(provider: SmsProvider, gate: SendGate, request:
     }
     gate.throttled();
     if (attempt >= opts.maxAttempts) return { kind: 'deferred', errorCode: code };
+    await sleep(backoffMs(attempt));
   }
 }
 

@@ -27,7 +27,7 @@ export interface SendBatchResult extends BatchTally {
   endOfLedger: boolean;
   /** The run is no longer `running` (paused or cancelled); nothing more was claimed. */
   stoppedBy: RunControl | null;
-  /** Wait this long before the next batch: the provider kept refusing (429/5xx). */
+  /** Wait this long before the next batch: the provider kept refusing (429/5xx) some messages. */
   backoffMs: number;
 }
 
@@ -89,7 +89,7 @@ class LedgerWalk {
     if (r.deferred > 0) {
       r.cursor = Math.min(r.cursor, this.firstDeferred - 1);
       r.endOfLedger = false;
-      r.backoffMs = Math.max(1000, this.gate.currentBackoffMs);
+      r.backoffMs = 2000;
     }
   }
 

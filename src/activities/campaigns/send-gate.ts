@@ -1,44 +1,67 @@
 /**
- * How many sends may be in flight at once, and a shared pause after the provider throttles: one 429
- * (or 5xx) slows every lane of the batch, the pause doubling while the provider keeps refusing and
- * ending at the first success.
+ * How many sends may be in flight, adapting to the provider like TCP does: every refusal (429, 5xx)
+ * halves the window (at most once per `cutEveryMs`, so one burst of refusals counts once) and every
+ * window's worth of successes widens it by one, back up to `max`. A refused provider therefore sees
+ * the campaign slow down at once and speed up again gently.
  */
 export class SendGate {
   private inFlight = 0;
+  private limit: number;
+  private successes = 0;
+  private lastCut = 0;
   private readonly waiting: (() => void)[] = [];
-  private resumeAt = 0;
-  private backoffMs = 0;
 
   constructor(
-    private readonly concurrency: number,
-    private readonly limits = { firstBackoffMs: 250, longestBackoffMs: 8000 },
-  ) {}
+    private readonly max: number,
+    private readonly cutEveryMs = 200,
+  ) {
+    this.limit = max;
+  }
 
   async acquire(): Promise<void> {
-    if (this.inFlight >= this.concurrency) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    else this.inFlight++;
-    for (let wait = this.resumeAt - Date.now(); wait > 0; wait = this.resumeAt - Date.now()) await sleep(wait);
+    if (this.inFlight < this.limit) {
+      this.inFlight++;
+      return;
+    }
+    await new Promise<void>((resolve) => this.waiting.push(resolve));
   }
 
   release(): void {
-    const next = this.waiting.shift();
-    if (next) next();
-    else this.inFlight--;
+    this.inFlight--;
+    this.wake();
   }
 
   throttled(): void {
-    this.backoffMs = Math.min(this.limits.longestBackoffMs, this.backoffMs ? this.backoffMs * 2 : this.limits.firstBackoffMs);
-    this.resumeAt = Math.max(this.resumeAt, Date.now() + this.backoffMs);
+    const now = Date.now();
+    if (now - this.lastCut < this.cutEveryMs) return;
+    this.lastCut = now;
+    this.limit = Math.max(1, Math.floor(this.limit / 2));
+    this.successes = 0;
   }
 
   succeeded(): void {
-    this.backoffMs = 0;
+    if (this.limit >= this.max) return;
+    if (++this.successes >= this.limit) {
+      this.limit++;
+      this.successes = 0;
+      this.wake();
+    }
   }
 
-  /** The pause the provider has asked for so far; the batch tells the workflow to wait this long. */
-  get currentBackoffMs(): number {
-    return this.backoffMs;
+  /** The current window; below `max` means the provider has been pushing back. */
+  get window(): number {
+    return this.limit;
+  }
+
+  private wake() {
+    while (this.inFlight < this.limit && this.waiting.length) {
+      this.inFlight++;
+      this.waiting.shift()!();
+    }
   }
 }
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));
+
+/** Exponential backoff with jitter for the n-th refusal of one message. */
+export const backoffMs = (attempt: number, firstMs = 100, longestMs = 4000) => Math.min(longestMs, firstMs * 2 ** (attempt - 1)) * (0.5 + Math.random() / 2);

@@ -38,8 +38,8 @@ export async function setTenantSettings(app: TestApp, tenantId: number, settings
 }
 
 /** Polls the campaign detail until `done` holds; tests wait on states, never on durations. */
-export async function waitForCampaign(app: TestApp, account: TestAccount, id: number, done: (c: any) => boolean, what = 'the campaign'): Promise<any> {
-  const deadline = Date.now() + 100_000;
+export async function waitForCampaign(app: TestApp, account: TestAccount, id: number, done: (c: any) => boolean, what = 'the campaign', timeoutMs = 100_000): Promise<any> {
+  const deadline = Date.now() + timeoutMs;
   let last: any;
   while (Date.now() < deadline) {
     const res = await app.http.get(`/api/messaging/campaigns/${id}/`, { token: account.token });
