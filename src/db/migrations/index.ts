@@ -23,5 +23,4 @@ export const migrationsList = [
   { name: 'Migration20261123000003PhoneGeneration', class: Migration20261123000003PhoneGeneration },
   { name: 'Migration20261123000010Campaigns', class: Migration20261123000010Campaigns },
   { name: 'Migration20261123000011ChannelsBilling', class: Migration20261123000011ChannelsBilling },
-  { name: 'Migration20261123000010Campaigns', class: Migration20261123000010Campaigns },
 ];
