@@ -47,6 +47,9 @@ const schema = z.object({
   RATE_LIMIT_BULK_PER_MINUTE: z.coerce.number().int().positive().default(10),
   RATE_LIMIT_DEFAULT_PER_HOUR: z.coerce.number().int().positive().default(1000),
   RAZORPAY_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  OPENAI_API_KEY: z.string().optional().transform((v) => (v === '' ? undefined : v)),
+  OPENAI_BASE_URL: z.string().url('must be an http:// or https:// URL').default('https://api.openai.com/v1'),
+  OPENAI_MODEL: z.string().min(1, 'must not be empty').default('gpt-4o-mini'),
 });
 
 export type Config = ReturnType<typeof toConfig>;
@@ -107,6 +110,12 @@ function toConfig(env: z.infer<typeof schema>) {
     razorpay: {
       /** Signs payment webhooks (`X-Razorpay-Signature`); required in production, a fixed dev secret otherwise. */
       webhookSecret: env.RAZORPAY_WEBHOOK_SECRET,
+    },
+    /** Seed 002's language model: any OpenAI-compatible endpoint; simulated without a key. */
+    openai: {
+      apiKey: env.OPENAI_API_KEY,
+      baseUrl: env.OPENAI_BASE_URL,
+      model: env.OPENAI_MODEL,
     },
   };
 }

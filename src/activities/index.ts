@@ -10,6 +10,9 @@ import { createCampaignActivities } from './campaigns.activities.js';
 import type { NumberPurchaseProvider } from '../domain/channels/number-purchase.js';
 import { createChannelActivities } from './channels.activities.js';
 import { createSubscriptionActivities } from './subscriptions.activities.js';
+import type { LanguageModel } from '../domain/agent/language-model.js';
+import { createAgentActivities } from './agent.activities.js';
+import { createBroadcastActivities } from './broadcast.activities.js';
 
 export interface ActivityDeps {
   config: Config;
@@ -21,6 +24,8 @@ export interface ActivityDeps {
   sms: SmsProvider;
   /** Number purchase (seed 003 channels): Twilio with credentials, simulated without. */
   numbers: NumberPurchaseProvider;
+  /** Seed 002's agent: an OpenAI-compatible model with a key, simulated without. */
+  languageModel: LanguageModel;
 }
 
 /** All activities, built from their dependencies; only the worker calls this. */
@@ -32,6 +37,8 @@ export function createActivities(deps: ActivityDeps) {
     ...createCampaignActivities(deps),
     ...createChannelActivities(deps),
     ...createSubscriptionActivities(deps),
+    ...createAgentActivities(deps),
+    ...createBroadcastActivities(deps),
   };
 }
 

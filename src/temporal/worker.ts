@@ -5,6 +5,7 @@ import { createActivities, type ActivityDeps } from '../activities/index.js';
 import { createLookupProvider } from '../domain/phone/lookup-providers.js';
 import { createSmsProvider } from '../domain/messaging/providers/index.js';
 import { createNumberPurchaseProvider } from '../domain/channels/number-purchase-providers.js';
+import { createLanguageModel } from '../domain/agent/language-models.js';
 
 export const workflowsPath = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../workflows/index.ts');
 
@@ -25,9 +26,9 @@ export interface RunningWorkers {
  * One worker per task queue: bulk jobs (generation, validation, imports) and latency-sensitive
  * messaging, so a million-number job never delays a campaign send.
  */
-export async function createWorkers(deps: Omit<ActivityDeps, 'lookup' | 'sms' | 'numbers'> & Partial<Pick<ActivityDeps, 'lookup' | 'sms' | 'numbers'>> & { address: string }): Promise<RunningWorkers> {
+export async function createWorkers(deps: Omit<ActivityDeps, 'lookup' | 'sms' | 'numbers' | 'languageModel'> & Partial<Pick<ActivityDeps, 'lookup' | 'sms' | 'numbers' | 'languageModel'>> & { address: string }): Promise<RunningWorkers> {
   const connection = await NativeConnection.connect({ address: deps.address });
-  const activities = createActivities({ ...deps, lookup: deps.lookup ?? createLookupProvider(deps.config.twilio), sms: deps.sms ?? createSmsProvider(deps.config), numbers: deps.numbers ?? createNumberPurchaseProvider(deps.config) });
+  const activities = createActivities({ ...deps, lookup: deps.lookup ?? createLookupProvider(deps.config.twilio), sms: deps.sms ?? createSmsProvider(deps.config), numbers: deps.numbers ?? createNumberPurchaseProvider(deps.config), languageModel: deps.languageModel ?? createLanguageModel(deps.config) });
   const workflowBundleCode = await workflowBundle();
   const common = { connection, namespace: deps.config.temporal.namespace, activities, workflowBundle: workflowBundleCode };
   const workers = await Promise.all([

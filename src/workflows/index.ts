@@ -7,3 +7,5 @@ export { campaignWorkflow } from './campaign.workflow.js';
 export { channelPurchaseWorkflow } from './channel-purchase.workflow.js';
 export { channelReleaseWorkflow } from './channel-release.workflow.js';
 export { subscriptionWorkflow } from './subscription.workflow.js';
+export { smsAgentWorkflow } from './sms-agent.workflow.js';
+export { broadcastWorkflow } from './broadcast.workflow.js';

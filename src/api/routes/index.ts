@@ -20,6 +20,7 @@ import { createPhoneValidationRouter } from './phone-generator/validation.router
 import { createChannelsRouter } from './channels.router.js';
 import { createPaymentsRouter } from './payments.router.js';
 import { createBillingRouter } from './billing.router.js';
+import { createAgentRouters } from './agent/index.js';
 
 /** Every capability's router, in mount order. */
 export function createRouters(deps: ApiDeps, docs: OpenApiCollector): Router<AppState>[] {
@@ -42,5 +43,6 @@ export function createRouters(deps: ApiDeps, docs: OpenApiCollector): Router<App
     createChannelsRouter(deps, docs),
     createPaymentsRouter(deps, docs),
     createBillingRouter(deps, docs),
+    ...createAgentRouters(deps, docs),
   ];
 }

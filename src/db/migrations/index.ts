@@ -9,6 +9,7 @@ import { Migration20261123000007ContactsApi } from './Migration20261123000007Con
 import { Migration20261123000003PhoneGeneration } from './Migration20261123000003PhoneGeneration.js';
 import { Migration20261123000010Campaigns } from './Migration20261123000010Campaigns.js';
 import { Migration20261123000011ChannelsBilling } from './Migration20261123000011ChannelsBilling.js';
+import { Migration20261123000012AiAgent } from './Migration20261123000012AiAgent.js';
 
 /** Applied in this order; a new migration is appended, never edited once released. */
 export const migrationsList = [
@@ -23,4 +24,5 @@ export const migrationsList = [
   { name: 'Migration20261123000003PhoneGeneration', class: Migration20261123000003PhoneGeneration },
   { name: 'Migration20261123000010Campaigns', class: Migration20261123000010Campaigns },
   { name: 'Migration20261123000011ChannelsBilling', class: Migration20261123000011ChannelsBilling },
+  { name: 'Migration20261123000012AiAgent', class: Migration20261123000012AiAgent },
 ];

@@ -8,6 +8,7 @@ import { WEBHOOK_PATHS } from '../../../domain/messaging/callback-urls.js';
 import type { MessagingServices } from './messaging-services.js';
 import { answerTwiml } from './twiml.js';
 import { verifyTwilioSignature } from './verify-twilio-signature.js';
+import { startAgentConversation } from '../../../domain/agent/agent-workflows.js';
 
 const FORM = 'application/x-www-form-urlencoded';
 const inboundForm = z.looseObject({
@@ -36,6 +37,7 @@ export function createWebhooksRouter(deps: ApiDeps, docs: OpenApiCollector, serv
   const pool = deps.db.pool;
   const routes = new Routes(docs, 'webhooks', '');
   const signed = verifyTwilioSignature(services.webhookSecret, deps.config.publicBaseUrl);
+  const agentTarget = { temporal: deps.temporal, taskQueue: deps.config.temporal.taskQueues.messaging };
   const inbound = (b: z.output<typeof inboundForm>): InboundSms => ({ messageSid: b.MessageSid, from: b.From, to: b.To, body: b.Body });
 
   routes.post(WEBHOOK_PATHS.twilioInbound, { summary: 'Twilio inbound SMS (signed); answers TwiML', public: true, body: inboundForm, contentType: FORM }, async (ctx) => {
@@ -50,7 +52,10 @@ export function createWebhooksRouter(deps: ApiDeps, docs: OpenApiCollector, serv
   }, signed);
 
   routes.post(WEBHOOK_PATHS.seed002Inbound, { summary: 'Seed 002 SMS webhook (Twilio, signed); answers TwiML', public: true, body: inboundForm, contentType: FORM }, async (ctx) => {
-    const outcome = await receiveInboundSms(pool, inbound(ctx.state.body));
+    const sms = inbound(ctx.state.body);
+    const outcome = await receiveInboundSms(pool, sms);
+    // A keyword (STOP, HELP) is answered above; anything else from an agent user goes to the AI agent.
+    if (outcome.tenantId && !outcome.duplicate && !outcome.keyword) await startAgentConversation(pool, agentTarget, { tenantId: outcome.tenantId, ...sms });
     answerTwiml(ctx, outcome.duplicate ? undefined : (outcome.reply ?? SEED_002_ACK));
   }, signed);
 

@@ -1,0 +1,20 @@
+import type { ApiDeps } from '../../deps.js';
+import type { OpenApiCollector } from '../../openapi/collector.js';
+import { Routes } from '../../http/routes.js';
+import { principalOf } from '../../http/context.js';
+import { overviewAnalytics } from '../../../domain/agent/overview-analytics.js';
+import { performanceAnalytics } from '../../../domain/agent/performance-analytics.js';
+import { userAnalytics } from '../../../domain/agent/user-analytics.js';
+import { userAnalyticsQuery } from './agent.schemas.js';
+
+/** Seed 002's analytics: overview, users, performance, each for the caller's tenant. */
+export function createAgentAnalyticsRouter(deps: ApiDeps, docs: OpenApiCollector) {
+  const pool = deps.db.pool;
+  const routes = new Routes(docs, 'ai agent: analytics', '/api/analytics');
+  routes.get('/overview/', { summary: 'Users, tasks, tiers and top categories' }, (ctx) => overviewAnalytics(pool, principalOf(ctx).tenantId));
+  routes.get('/users/', { summary: 'User growth, retention, tier changes, geography, usage patterns', query: userAnalyticsQuery }, (ctx) =>
+    userAnalytics(pool, principalOf(ctx).tenantId, ctx.state.query),
+  );
+  routes.get('/performance/', { summary: 'Answer times, error rates, resource usage' }, (ctx) => performanceAnalytics(pool, principalOf(ctx).tenantId));
+  return routes.router;
+}

@@ -1,0 +1,51 @@
+import { randomUUID } from 'node:crypto';
+import type pg from 'pg';
+import type { TemporalHandle } from '../../temporal/client.js';
+import { TASK_KIND_KEY, TENANT_KEY } from '../../temporal/search-attributes.js';
+import type { SmsAgentInput, SmsAgentResult } from '../../workflows/sms-agent.workflow.js';
+
+export interface AgentWorkflowTarget {
+  temporal: TemporalHandle;
+  taskQueue: string;
+}
+
+const searchAttributes = (tenantId: number, kind: string) => [
+  { key: TENANT_KEY, value: String(tenantId) },
+  { key: TASK_KIND_KEY, value: kind },
+];
+
+function options(target: AgentWorkflowTarget, input: SmsAgentInput, workflowId: string) {
+  return { workflowId, taskQueue: target.taskQueue, args: [input] as [SmsAgentInput], typedSearchAttributes: searchAttributes(input.tenantId, 'sms-agent') };
+}
+
+/**
+ * Hands an inbound SMS to the AI agent when its sender is one of the tenant's agent users; answers
+ * whether it did. The workflow id carries the MessageSid, so a redelivered webhook starts nothing new.
+ */
+export async function startAgentConversation(pool: pg.Pool, target: AgentWorkflowTarget, sms: { tenantId: number; from: string; to: string; body: string; messageSid: string }): Promise<boolean> {
+  const user = await pool.query('select 1 from agent_users where tenant_id = $1 and phone_number = $2', [sms.tenantId, sms.from]);
+  if (!user.rowCount) return false;
+  const input: SmsAgentInput = { tenantId: sms.tenantId, userPhone: sms.from, smsContent: sms.body, replyFrom: sms.to, sendReply: true };
+  try {
+    await target.temporal.client.workflow.start('smsAgentWorkflow', options(target, input, `sms-agent-t${sms.tenantId}-${sms.messageSid}`));
+  } catch (err) {
+    if ((err as Error).name !== 'WorkflowExecutionAlreadyStartedError') throw err;
+  }
+  return true;
+}
+
+/** A task created through the API: the same workflow, answered before the call returns, nothing texted. */
+export async function runAgentTask(target: AgentWorkflowTarget, input: Omit<SmsAgentInput, 'sendReply' | 'replyFrom'>): Promise<SmsAgentResult> {
+  const full: SmsAgentInput = { ...input, sendReply: false };
+  return target.temporal.client.workflow.execute('smsAgentWorkflow', options(target, full, `sms-agent-t${input.tenantId}-api-${randomUUID()}`));
+}
+
+/** Starts the broadcast's workflow on the messaging queue. */
+export async function startBroadcast(target: AgentWorkflowTarget, tenantId: number, broadcast: { id: number; messageId: string }): Promise<void> {
+  await target.temporal.client.workflow.start('broadcastWorkflow', {
+    workflowId: `broadcast-t${tenantId}-${broadcast.messageId}`,
+    taskQueue: target.taskQueue,
+    args: [{ broadcastId: broadcast.id }],
+    typedSearchAttributes: searchAttributes(tenantId, 'broadcast'),
+  });
+}
