@@ -6,13 +6,11 @@ import { principalOf } from '../../http/context.js';
 import { phoneOk } from '../../http/envelopes.js';
 import { TaskService } from '../../../domain/tasks/task-service.js';
 import { ACTIVE_STATUSES, TASK_STATUSES } from '../../../domain/tasks/task-status.js';
+import { PHONE_GENERATION_KIND } from '../../../domain/phone/task-kinds.js';
 import { assertCallerUserId } from './caller.js';
 import { choiceField, optionalText, userIdField } from './query-fields.js';
 import { pagingFields, paginationView, windowOf } from './pagination.js';
 import { toProgressView, toTaskView } from './task-view.js';
-
-/** The kind the generation workflow's tasks carry; `tasks/active/` lists them apart. */
-export const PHONE_GENERATION_KIND = 'phone-generation';
 
 const listQuery = z.object({ user_id: userIdField, project_id: optionalText(), status: choiceField(TASK_STATUSES), ...pagingFields(20, 100) });
 const callerQuery = z.object({ user_id: userIdField });
