@@ -2,6 +2,7 @@ import { subscriptionStateQuery } from '../../src/workflows/subscription/subscri
 import { TASK_KIND_KEY, TENANT_KEY } from '../../src/temporal/search-attributes.js';
 import { createAccount, type TestAccount } from '../support/accounts.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
+import { recordHistory } from '../replay/record-history.js';
 import { eventually, newEventId, newPaymentId, paymentEvent, postPaymentWebhook, subscriptionEvent } from './payment-webhooks.js';
 
 let app: TestApp;
@@ -60,6 +61,7 @@ describe('POST /api/payments/subscribe/', () => {
     expect(second.body).toMatchObject({ subscription_id: first.body.subscription_id, subscription: { plan_id: 'plan_enterprise', plan_type: 'enterprise' } });
     const state = await eventually(() => workflowOf(owner, first.body.subscription_id).query(subscriptionStateQuery), (s) => s.planId === 'plan_enterprise');
     expect(state.planId).toBe('plan_enterprise');
+    await recordHistory(app, workflowOf(owner, first.body.subscription_id).workflowId, 'subscription-plan-changed');
   });
 
   it('when the free plan is chosen, then it is active at once and the workflow opens its first period', async () => {
@@ -136,6 +138,7 @@ describe('POST /api/payments/webhook/', () => {
     expect(res.body).toMatchObject({ status: 'processed', subscription_status: 'cancelled' });
     await expect(workflowOf(owner, subscriptionId).result()).resolves.toEqual({ status: 'cancelled', cycle: 0 });
     expect(await row(subscriptionId)).toMatchObject({ status: 'cancelled', ended_at: expect.any(Date), cancel_reason: 'cancelled at the payment provider' });
+    await recordHistory(app, workflowOf(owner, subscriptionId).workflowId, 'subscription-trial-cancelled');
 
     const late = await postPaymentWebhook(app, subscriptionEvent('subscription.charged', subscriptionId, newPaymentId()));
     expect(late.body).toMatchObject({ status: 'processed', subscription_status: 'cancelled' });
@@ -150,6 +153,7 @@ describe('POST /api/payments/webhook/', () => {
     expect(stored).toMatchObject({ status: 'active', cycle: 1, current_period_end: expect.any(Date) });
     const state = await workflowOf(other, id).query(subscriptionStateQuery);
     expect(state).toMatchObject({ status: 'active', cycle: 1, currentPeriodEnd: stored.current_period_end.toISOString() });
+    await recordHistory(app, workflowOf(other, id).workflowId, 'subscription-active');
   });
 
   it('when a signed event names no known subscription, then it is acknowledged and ignored', async () => {

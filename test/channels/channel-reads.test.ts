@@ -1,5 +1,6 @@
 import { createAccount, type TestAccount } from '../support/accounts.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
+import { recordHistory } from '../replay/record-history.js';
 
 let app: TestApp;
 let owner: TestAccount;
@@ -47,6 +48,7 @@ describe('channels list, read and release', () => {
     expect((await app.http.get('/api/channels/', { token: owner.token })).body).toEqual([]);
     const { rows } = await app.db.pool.query(`select status, released_at from channels where id = $1`, [channel.id]);
     expect(rows[0]).toEqual({ status: 'released', released_at: expect.any(Date) });
+    await recordHistory(app, `channel-release-t${owner.tenantId}-${channel.id}`, 'channel-release');
     expect((await app.http.delete(`/api/channels/${channel.id}`, { token: owner.token })).status).toBe(404);
   });
 });

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { NumberPurchaseError, type PurchaseRequest } from '../../src/domain/channels/number-purchase.js';
 import { SimulatedNumberPurchase } from '../../src/domain/channels/simulated-number-purchase.js';
 import { createAccount, type TestAccount } from '../support/accounts.js';
+import { recordHistory } from '../replay/record-history.js';
 import { channelsOnOwnWorker, type ChannelsOnOwnWorker } from './local-worker.js';
 
 /**
@@ -41,6 +42,7 @@ describe('channel purchase saga', () => {
     const released = numbers.released.filter((r) => r.phoneNumber === first.body.phoneNumber);
     expect(released).toHaveLength(1);
     expect(released[0].reference).not.toBe(first.body.id);
+    await recordHistory(env.app, `channel-purchase-t${owner.tenantId}-${released[0].reference}`, 'channel-purchase-compensated');
     const { rows } = await env.app.db.pool.query(`select id, status from channels where phone_number = $1`, [first.body.phoneNumber]);
     expect(rows).toEqual([{ id: first.body.id, status: 'active' }]);
     const list = await env.app.http.get('/api/channels/', { token: owner.token });
@@ -63,5 +65,6 @@ describe('channel purchase saga', () => {
     expect(res.body.details).toContain('unreachable');
     expect(await channelCount()).toBe(before.channels);
     expect(numbers.released.slice(before.released)).toEqual([{ reference: expect.any(String), sid: null, phoneNumber: null }]);
+    await recordHistory(env.app, `channel-purchase-t${owner.tenantId}-${numbers.released.at(-1)!.reference}`, 'channel-purchase-provider-down');
   });
 });

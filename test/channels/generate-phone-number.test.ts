@@ -2,6 +2,7 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { TENANT_KEY } from '../../src/temporal/search-attributes.js';
 import { createAccount, type TestAccount } from '../support/accounts.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
+import { recordHistory } from '../replay/record-history.js';
 
 let app: TestApp;
 let owner: TestAccount;
@@ -58,6 +59,7 @@ describe('POST /api/channels/generate-phone-number', () => {
     expect(described.status.name).toBe('COMPLETED');
     expect(described.taskQueue).toBe(app.config.temporal.taskQueues.messaging);
     expect(described.typedSearchAttributes.get(TENANT_KEY)).toBe(String(owner.tenantId));
+    await recordHistory(app, handle.workflowId, 'channel-purchase');
   });
 
   it('when the country is unknown, then 400 in the seed error shape and nothing is stored', async () => {
