@@ -70,3 +70,16 @@ test('when an agent user texts the tenant number, then the sms-agent workflow an
   await postSignedWebhook(app, '/api/sms/receive/', { AccountSid: 'ACx', MessageSid: sid, From: user.phone_number, To: tenantNumber, Body: 'Write a SQL query for the top customers' });
   expect((await app.http.get(`/api/users/${user.phone_number}/`, auth())).body.total_requests).toBe(1);
 });
+
+test('when a free user over the allowance texts in, then a polite reply goes out and no task or model call is made', async () => {
+  const tenantNumber = usNumber();
+  await addTenantNumber(app, owner.tenantId, tenantNumber, false);
+  const user = await createAgentUser(app, owner, { tier: 'free' });
+  await app.db.pool.query(`update agent_users set monthly_requests = 10 where tenant_id = $1 and phone_number = $2`, [owner.tenantId, user.phone_number]);
+  const sid = `SM${(Date.now() + 1).toString(16).padEnd(32, '1')}`;
+  const hook = await postSignedWebhook(app, '/api/sms/receive/', { AccountSid: 'ACx', MessageSid: sid, From: user.phone_number, To: tenantNumber, Body: 'Another question' });
+  expect(hook.status).toBe(200);
+  const handle = app.temporal.client.workflow.getHandle(`sms-agent-t${owner.tenantId}-${sid}`);
+  expect(await handle.result()).toEqual({ taskId: null, outcome: 'over_limit' });
+  expect((await app.http.get(`/api/tasks/?user_phone=${encodeURIComponent(user.phone_number)}`, auth())).body.count).toBe(0);
+});
