@@ -2,6 +2,7 @@ import { startTestApp, type TestApp } from '../support/harness.js';
 import { createAccount, type TestAccount } from '../support/accounts.js';
 import { insertContacts, ledgerStatuses, setTenantSettings, smsCampaign, waitForCampaign } from './support/campaign-fixtures.js';
 import { waitForLive } from './support/campaign-workflows.js';
+import { recordHistory } from '../replay/record-history.js';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -45,6 +46,7 @@ describe('quiet hours and opt-out', () => {
     const done = await waitForCampaign(app, account, id, (c) => c.status === 'completed');
     expect(done).toEqual(expect.objectContaining({ sent_count: 4, skipped_count: 1, progress_percentage: 100 }));
     expect(await ledgerStatuses(app, id)).toEqual({ sent: 4, skipped: 1 });
+    await recordHistory(app, workflowId, 'campaign-quiet-hours-pause-resume');
   });
 });
 
