@@ -1,0 +1,64 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { NativeConnection, Worker, bundleWorkflowCode } from '@temporalio/worker';
+import { createAgentActivities } from '../../src/activities/agent.activities.js';
+import { createSmsProvider } from '../../src/domain/messaging/providers/index.js';
+import { LanguageModelError, type LanguageModel } from '../../src/domain/agent/language-model.js';
+import { createLogger } from '../../src/logger.js';
+import { installTemporalRuntimeLogging } from '../../src/temporal/runtime-logging.js';
+import { startTestApp, type TestApp } from '../support/harness.js';
+import { createAccount, type TestAccount } from '../support/accounts.js';
+import { createAgentUser } from './support.js';
+
+const workflowsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../src/workflows');
+
+/** A model that refuses every request, as an endpoint with a revoked key would. */
+const refusingModel: LanguageModel = {
+  async complete() {
+    throw new LanguageModelError('Language model answered 401: invalid api key', 'openai_error', false);
+  },
+};
+
+let app: TestApp;
+let owner: TestAccount;
+let worker: Worker;
+let running: Promise<void>;
+let connection: NativeConnection;
+
+// The agent workflow runs on a worker in this process, on queues of its own, with the refusing model.
+beforeAll(async () => {
+  app = await startTestApp({ TASK_QUEUE_PREFIX: `${process.env.TASK_QUEUE_PREFIX}-agent-${randomBytes(3).toString('hex')}` });
+  owner = await createAccount(app);
+  installTemporalRuntimeLogging(createLogger('silent'));
+  connection = await NativeConnection.connect({ address: app.config.temporal.address! });
+  const workflowBundle = await bundleWorkflowCode({
+    workflowsPath: path.join(workflowsDir, 'sms-agent.workflow.ts'),
+    logger: { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error() {} } as never,
+  });
+  worker = await Worker.create({
+    connection,
+    namespace: app.config.temporal.namespace,
+    taskQueue: app.config.temporal.taskQueues.messaging,
+    workflowBundle,
+    activities: createAgentActivities({ db: app.db, sms: createSmsProvider(app.config), languageModel: refusingModel }),
+  });
+  running = worker.run();
+});
+afterAll(async () => {
+  worker.shutdown();
+  await running;
+  await connection.close();
+  await app.close();
+});
+
+test('when the language model refuses, then the task is stored as failed and the error is logged for operators', async () => {
+  const user = await createAgentUser(app, owner);
+  const res = await app.http.post('/api/tasks/', { user_phone: user.phone_number, sms_content: 'Explain recursion' }, { apiKey: owner.apiKey });
+  expect(res.status).toBe(201);
+  expect(res.body).toMatchObject({ success: false, ai_response: null, error_message: expect.stringContaining('invalid api key'), completed_at: expect.any(String) });
+  const logs = await app.http.get(`/api/error-logs/?user_phone=${encodeURIComponent(user.phone_number)}`, { apiKey: owner.apiKey });
+  expect(logs.body).toMatchObject({ count: 1, results: [{ task_id: res.body.id, error_type: 'openai_error', resolved: false, error_message: expect.stringContaining('invalid api key') }] });
+  const analytics = await app.http.get(`/api/tasks/analytics/?user_phone=${encodeURIComponent(user.phone_number)}`, { apiKey: owner.apiKey });
+  expect(analytics.body).toMatchObject({ total_tasks: 1, successful_tasks: 0, success_rate: 0 });
+});
