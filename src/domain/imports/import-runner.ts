@@ -50,33 +50,55 @@ export async function runImportBatches(pool: pg.Pool, storage: ObjectStorage, ta
   const region = await defaultRegionOf(pool, ledger.tenant_id);
   const phone = memoisedPhoneNormaliser();
 
-  let batch: PendingBatch = { valid: [], fieldsOf: new Map(), rejected: [] };
+  // One batch commits while the next is parsed: PostgreSQL's work on one core, parsing on the other.
+  let inflight: Promise<LedgerRow> | null = null;
+  const settle = async () => {
+    const committing = inflight;
+    inflight = null;
+    return committing ? await committing : null;
+  };
+  let batch = emptyBatch();
   let lastRow = ledger.rows_read + 1;
-  const records = csvRecords(file, { headerEnd: ledger.header_end, from: ledger.byte_offset, firstRow: ledger.rows_read + 2, maxRecordBytes: options.maxRecordBytes });
-  for await (const item of records) {
-    lastRow = item.row;
-    if (item.kind === 'malformed') batch.rejected.push({ row: item.row, reason: item.reason, fields: item.fields });
-    else {
-      const mapped = mapRecord(item.fields, header, region, phone);
-      if (mapped.ok) {
-        batch.valid.push({ row: item.row, contact: mapped.row });
-        batch.fieldsOf.set(item.row, item.fields);
-      } else batch.rejected.push({ row: item.row, reason: mapped.reason, fields: item.fields });
-      if (batch.valid.length + batch.rejected.length >= options.batchRows) {
-        const next = await commitBatch(pool, ledger, batch, { byteOffset: item.end, rowsRead: item.row - 1, done: item.end >= file.size });
-        if (next.cancel_requested) return resultOf(next, true);
-        ledger = next;
-        batch = { valid: [], fieldsOf: new Map(), rejected: [] };
-        hooks.committed({ rowsRead: ledger.rows_read, byteOffset: ledger.byte_offset });
-        if (ledger.done) return resultOf(ledger, false);
-        if (hooks.shouldYield()) return resultOf(ledger, false);
+  try {
+    const records = csvRecords(file, { headerEnd: ledger.header_end, from: ledger.byte_offset, firstRow: ledger.rows_read + 2, maxRecordBytes: options.maxRecordBytes });
+    for await (const item of records) {
+      lastRow = item.row;
+      if (item.kind === 'malformed') batch.rejected.push({ row: item.row, reason: item.reason, fields: item.fields });
+      else {
+        const mapped = mapRecord(item.fields, header, region, phone);
+        if (mapped.ok) {
+          batch.valid.push({ row: item.row, contact: mapped.row });
+          batch.fieldsOf.set(item.row, item.fields);
+        } else batch.rejected.push({ row: item.row, reason: mapped.reason, fields: item.fields });
+        if (batch.valid.length + batch.rejected.length < options.batchRows) continue;
+        const committed = await settle();
+        if (committed) {
+          ledger = committed;
+          if (ledger.cancel_requested) return resultOf(ledger, true);
+          hooks.committed({ rowsRead: ledger.rows_read, byteOffset: ledger.byte_offset });
+          // The batch just parsed is dropped; the next call parses it again from the ledger's offset.
+          if (hooks.shouldYield()) return resultOf(ledger, false);
+        }
+        inflight = commitBatch(pool, ledger, batch, { byteOffset: item.end, rowsRead: item.row - 1, done: item.end >= file.size });
+        inflight.catch(() => undefined);
+        batch = emptyBatch();
       }
     }
+    const committed = await settle();
+    if (committed) {
+      ledger = committed;
+      if (ledger.cancel_requested || ledger.done) return resultOf(ledger, ledger.cancel_requested);
+    }
+    ledger = await commitBatch(pool, ledger, batch, { byteOffset: file.size, rowsRead: Math.max(ledger.rows_read, lastRow - 1), done: true });
+    hooks.committed({ rowsRead: ledger.rows_read, byteOffset: ledger.byte_offset });
+    return resultOf(ledger, ledger.cancel_requested);
+  } finally {
+    // A parse error must not leave a commit running unobserved.
+    await inflight?.catch(() => undefined);
   }
-  ledger = await commitBatch(pool, ledger, batch, { byteOffset: file.size, rowsRead: Math.max(ledger.rows_read, lastRow - 1), done: true });
-  hooks.committed({ rowsRead: ledger.rows_read, byteOffset: ledger.byte_offset });
-  return resultOf(ledger, ledger.cancel_requested);
 }
+
+const emptyBatch = (): PendingBatch => ({ valid: [], fieldsOf: new Map(), rejected: [] });
 
 /**
  * Writes one batch and moves the ledger, all or nothing. The ledger row is locked first: a cancel

@@ -1,0 +1,133 @@
+/**
+ * Contact import end to end at a million rows: the chunked upload over HTTP, then the import workflow
+ * on a separate worker process, beside a raw COPY of the same file into a plain table in the same run.
+ * Prints rows/s, the ratio to the raw COPY (target within 3×) and the worker's peak RSS (target < 512 MB).
+ */
+import { createReadStream, promises as fs, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { CONTACT_CSV_COLUMNS, writeContactCsv } from './contact-import-data.js';
+
+export interface ContactImportBenchContext {
+  pool: pg.Pool;
+  apiUrl: string;
+  account: { tenantId: number; userId: number; apiKey: string };
+  /** The worker process that runs the import; its memory is read from /proc. */
+  workerPid: number;
+  /** A folder for the generated CSV. */
+  scratchDir: string;
+  rows?: number;
+  chunkBytes?: number;
+  log?: (line: string) => void;
+}
+
+export async function run(ctx: ContactImportBenchContext) {
+  const log = ctx.log ?? ((line: string) => console.log(line));
+  const rows = ctx.rows ?? 1_000_000;
+  const file = path.join(ctx.scratchDir, 'contacts-bench.csv');
+  const bytes = await writeContactCsv(file, rows);
+  log(`generated ${rows.toLocaleString()} rows, ${(bytes / 1e6).toFixed(1)} MB (${Math.round(bytes / rows)} bytes a row)`);
+
+  const rawMs = await rawCopy(ctx.pool, file);
+  log(`raw COPY into a plain table: ${(rawMs / 1000).toFixed(1)} s (${perSecond(rows, rawMs)} rows/s)`);
+
+  const memory = sampleMemory(ctx.workerPid);
+  const started = performance.now();
+  const uploadId = await uploadFile(ctx, file, bytes, ctx.chunkBytes ?? 16 * 1024 * 1024);
+  const uploadedMs = performance.now() - started;
+  const taskId = await complete(ctx, uploadId);
+  const view = await waitForImport(ctx, uploadId);
+  const totalMs = performance.now() - started;
+  const peak = memory.stop();
+  const timing = (await ctx.pool.query<{ ms: number }>(`select extract(epoch from completed_at - started_at) * 1000 as ms from tasks where task_id = $1`, [taskId])).rows[0];
+
+  const result = view.import.result;
+  log(`upload over HTTP: ${(uploadedMs / 1000).toFixed(1)} s (${(bytes / 1e6 / (uploadedMs / 1000)).toFixed(0)} MB/s)`);
+  log(`import workflow: ${(timing.ms / 1000).toFixed(1)} s (${perSecond(rows, timing.ms)} rows/s); result ${JSON.stringify({ created: result.created, updated: result.updated, skipped: result.skipped, rejected: result.rejected, total_rows: result.total_rows })}`);
+  log(`end to end: ${(totalMs / 1000).toFixed(1)} s (${perSecond(rows, totalMs)} rows/s), ${(totalMs / rawMs).toFixed(2)}× the raw COPY (import alone ${(timing.ms / rawMs).toFixed(2)}×; target within 3×)`);
+  log(`worker peak RSS: ${peak.sampledMb.toFixed(0)} MB sampled, VmHWM ${peak.hwmMb.toFixed(0)} MB (target < 512 MB)`);
+  await fs.rm(file, { force: true });
+  return { rows, bytes, rawMs, uploadMs: uploadedMs, importMs: timing.ms, totalMs, ratio: totalMs / rawMs, importRatio: timing.ms / rawMs, peakRssMb: peak.sampledMb, hwmMb: peak.hwmMb, result };
+}
+
+async function rawCopy(pool: pg.Pool, file: string): Promise<number> {
+  const client = await pool.connect();
+  try {
+    const columns = CONTACT_CSV_COLUMNS.map((_, i) => `c${i} text`).join(', ');
+    await client.query(`drop table if exists bench_raw_contacts; create table bench_raw_contacts (${columns})`);
+    const t = performance.now();
+    await pipeline(createReadStream(file, { highWaterMark: 1 << 20 }), client.query(copyFrom(`copy bench_raw_contacts from stdin (format csv, header true)`)));
+    const ms = performance.now() - t;
+    await client.query(`drop table bench_raw_contacts`);
+    return ms;
+  } finally {
+    client.release();
+  }
+}
+
+/** Seed 001's client: init, then each chunk as multipart/form-data, one after another. */
+async function uploadFile(ctx: ContactImportBenchContext, file: string, bytes: number, chunkBytes: number): Promise<string> {
+  const totalChunks = Math.ceil(bytes / chunkBytes);
+  const init = await api(ctx, 'POST', '/api/upload/init/', JSON.stringify({ fileName: 'contacts-bench.csv', fileSize: bytes, totalChunks }), 'application/json');
+  const handle = await fs.open(file, 'r');
+  try {
+    for (let i = 0; i < totalChunks; i++) {
+      const buf = Buffer.alloc(Math.min(chunkBytes, bytes - i * chunkBytes));
+      await handle.read(buf, 0, buf.length, i * chunkBytes);
+      const form = new FormData();
+      form.append('uploadId', init.uploadId);
+      form.append('chunkIndex', String(i));
+      form.append('chunk', new Blob([buf]), 'chunk');
+      await api(ctx, 'POST', '/api/upload/chunk/', form);
+    }
+  } finally {
+    await handle.close();
+  }
+  return init.uploadId;
+}
+
+async function complete(ctx: ContactImportBenchContext, uploadId: string): Promise<string> {
+  return (await api(ctx, 'POST', '/api/upload/complete/', JSON.stringify({ uploadId }), 'application/json')).task_id;
+}
+
+async function waitForImport(ctx: ContactImportBenchContext, uploadId: string) {
+  for (;;) {
+    const view = await api(ctx, 'GET', `/api/upload/${uploadId}/`);
+    if (view.import?.status === 'completed') return view;
+    if (['failed', 'cancelled'].includes(view.import?.status)) throw new Error(`import ended ${view.import.status}: ${view.import.error}`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+async function api(ctx: ContactImportBenchContext, method: string, urlPath: string, body?: string | FormData, contentType?: string) {
+  const headers: Record<string, string> = { authorization: `Token ${ctx.account.apiKey}` };
+  if (contentType) headers['content-type'] = contentType;
+  const res = await fetch(ctx.apiUrl + urlPath, { method, headers, body });
+  const text = await res.text();
+  if (res.status !== 200) throw new Error(`${method} ${urlPath}: HTTP ${res.status} ${text}`);
+  return JSON.parse(text);
+}
+
+/** Samples the process's resident memory every 100 ms; VmHWM is the kernel's own high-water mark. */
+function sampleMemory(pid: number) {
+  let peakKb = 0;
+  const timer = setInterval(() => (peakKb = Math.max(peakKb, procKb(pid, 'VmRSS'))), 100);
+  return {
+    stop() {
+      clearInterval(timer);
+      return { sampledMb: peakKb / 1024, hwmMb: procKb(pid, 'VmHWM') / 1024 };
+    },
+  };
+}
+
+function procKb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+  try {
+    return Number(new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
+}
+
+const perSecond = (rows: number, ms: number) => Math.round(rows / (ms / 1000)).toLocaleString();
