@@ -39,7 +39,7 @@ describe('seed 001 export', () => {
     ]);
     expect(await downloadsUsed(account)).toBe(2);
     const profile = await app.http.get('/api/auth/profile/', { apiKey: account.apiKey });
-    expect(profile.body.download_limit).toBe(100);
+    expect(profile.body).toEqual(expect.objectContaining({ download_limit: 100, downloads_used: 2 }));
   });
 
   test('when a cell starts with =, +, - or @, then it is exported as quoted text, never a formula', async () => {

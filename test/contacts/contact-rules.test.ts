@@ -1,4 +1,5 @@
 import { validateContactInput, splitName } from '../../src/domain/contacts/contact-input.js';
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { normalizePhone } from '../../src/domain/contacts/phone.js';
 import { normalizeEmail } from '../../src/domain/contacts/email.js';
 import { normalizeTags } from '../../src/domain/contacts/tags.js';
@@ -12,6 +13,19 @@ describe('contact rules', () => {
     expect(normalizePhone('0712 345 678', 'TZ')).toEqual({ ok: true, e164: '+255712345678' });
     expect(normalizePhone('+44 20 7183 8750', 'US')).toEqual({ ok: true, e164: '+442071838750' });
     for (const bad of ['12345', '+255123456789', 'call me', '']) expect(normalizePhone(bad, 'US').ok).toBe(false);
+  });
+
+  test('when North American numbers repeat an exchange, then the remembered answer matches a full parse', () => {
+    let seed = 7;
+    const next = () => (seed = (seed * 48271) % 2147483647);
+    for (let i = 0; i < 3000; i++) {
+      const d = String(next() % 1e10).padStart(10, '0');
+      for (const written of [`+1${d}`, `(${d.slice(0, 3)}) ${d.slice(3, 6)}-${d.slice(6)}`, `1${d}`, `${d.slice(0, 6)}0000`]) {
+        const full = parsePhoneNumberFromString(written, 'US');
+        const r = normalizePhone(written, 'US');
+        expect(r.ok ? r.e164 : null).toBe(full?.isValid() ? full.number : null);
+      }
+    }
   });
 
   test('when emails are checked, then valid ones are lower-cased and malformed ones refused', () => {

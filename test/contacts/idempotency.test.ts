@@ -83,4 +83,15 @@ describe('Idempotency-Key', () => {
     expect(res.body.data.upserted).toBe(true);
     expect(res.headers.get('idempotent-replayed')).toBeNull();
   });
+
+  test('when a seed 001 create is repeated with the same key, then the 201 is replayed instead of a duplicate-email error', async () => {
+    const key = `k-${uniquePhone()}`;
+    const body = { first_name: 'Drf', email: `drf-${key}@example.com` };
+    const first = await app.http.post('/api/api/contacts/', body, { apiKey: account.apiKey, headers: { 'idempotency-key': key } });
+    const again = await app.http.post('/api/api/contacts/', body, { apiKey: account.apiKey, headers: { 'idempotency-key': key } });
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(201);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(again.body).toEqual(first.body);
+  });
 });

@@ -87,12 +87,16 @@ async function upsertOnce(client: pg.PoolClient, tenantId: number, rows: readonl
 }
 
 async function matchExisting(client: pg.PoolClient, tenantId: number, rows: ContactRow[]): Promise<Match[]> {
+  // One index probe per row (LATERAL … LIMIT 1): a plain join lets stale statistics (a tenant that had
+  // no phones when last analysed) turn the look-up into a nested loop over every row of the tenant.
   const res = await client.query<Match>(
     `select x.ord::int as ord, p.id as phone_id, e.id as email_id,
-            coalesce(p.deleted_at is not null, false) as phone_deleted, coalesce(e.deleted_at is not null, false) as email_deleted
+            coalesce(p.deleted, false) as phone_deleted, coalesce(e.deleted, false) as email_deleted
        from jsonb_array_elements($2::jsonb) with ordinality as x(r, ord)
-       left join contacts p on p.tenant_id = $1 and p.phone_e164 is not null and p.phone_e164 = x.r->>'phone_e164'
-       left join contacts e on e.tenant_id = $1 and e.email is not null and lower(e.email) = x.r->>'email'
+       left join lateral (select id, deleted_at is not null as deleted from contacts
+                           where tenant_id = $1 and phone_e164 is not null and phone_e164 = x.r->>'phone_e164' limit 1) p on true
+       left join lateral (select id, deleted_at is not null as deleted from contacts
+                           where tenant_id = $1 and email is not null and lower(email) = x.r->>'email' limit 1) e on true
       order by x.ord`,
     [tenantId, JSON.stringify(rows)],
   );

@@ -3,6 +3,7 @@ import type { ApiDeps } from '../../deps.js';
 import type { OpenApiCollector } from '../../openapi/collector.js';
 import { Routes } from '../../http/routes.js';
 import { principalOf, type AppContext } from '../../http/context.js';
+import { idempotent } from '../../middleware/idempotency.js';
 import { notFound, validationError } from '../../../domain/shared/errors.js';
 import { b2bWhere } from '../../../domain/contacts/b2b-filter.js';
 import { listContacts } from '../../../domain/contacts/contact-list.js';
@@ -77,13 +78,18 @@ export function createB2bContactsRouter(deps: ApiDeps, docs: OpenApiCollector) {
     return { count, next: links.next, previous: links.previous, results: rows.map(b2bListItem) };
   });
 
-  routes.post('/contacts/', { summary: 'Create a contact (a phone or email already used is a field error)', body: contactBody }, async (ctx) => {
-    const row = await validated(ctx, ctx.state.body, false);
-    const [outcome] = await upsertContacts(pool, principalOf(ctx).tenantId, [row], { onExisting: 'reject' });
-    if (!isStored(outcome)) throw validationError(outcome.errors);
-    ctx.status = 201;
-    return b2bDetail((await findContact(pool, principalOf(ctx).tenantId, outcome.id))!);
-  });
+  routes.post(
+    '/contacts/',
+    { summary: 'Create a contact (a phone or email already used is a field error; Idempotency-Key supported)', body: contactBody },
+    async (ctx) => {
+      const row = await validated(ctx, ctx.state.body, false);
+      const [outcome] = await upsertContacts(pool, principalOf(ctx).tenantId, [row], { onExisting: 'reject' });
+      if (!isStored(outcome)) throw validationError(outcome.errors);
+      ctx.status = 201;
+      return b2bDetail((await findContact(pool, principalOf(ctx).tenantId, outcome.id))!);
+    },
+    idempotent(pool),
+  );
 
   routes.get('/contacts/autocomplete/', { summary: 'Up to ten distinct values of a field containing q', query: autocompleteQuery }, async (ctx) => {
     return autocomplete(pool, principalOf(ctx).tenantId, ctx.state.query.field, ctx.state.query.q.trim());
