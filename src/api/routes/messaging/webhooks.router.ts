@@ -54,8 +54,8 @@ export function createWebhooksRouter(deps: ApiDeps, docs: OpenApiCollector, serv
   routes.post(WEBHOOK_PATHS.seed002Inbound, { summary: 'Seed 002 SMS webhook (Twilio, signed); answers TwiML', public: true, body: inboundForm, contentType: FORM }, async (ctx) => {
     const sms = inbound(ctx.state.body);
     const outcome = await receiveInboundSms(pool, sms);
-    // A keyword (STOP, HELP) is answered above; anything else from an agent user goes to the AI agent.
-    if (outcome.tenantId && !outcome.duplicate && !outcome.keyword) await startAgentConversation(pool, agentTarget, { tenantId: outcome.tenantId, ...sms });
+    // Also on a redelivery: the agent's workflow id makes a second start a no-op, and a failed first one is retried.
+    if (outcome.tenantId) await startAgentConversation(pool, agentTarget, { tenantId: outcome.tenantId, ...sms });
     answerTwiml(ctx, outcome.duplicate ? undefined : (outcome.reply ?? SEED_002_ACK));
   }, signed);
 
