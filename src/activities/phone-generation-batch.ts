@@ -76,13 +76,13 @@ async function drawFiltered(client: pg.PoolClient, t: GenerationTarget, draw: Ba
   );
   const held = new Set(rows.map((r) => r.number));
   const fresh = group.filter((c) => !held.has(c.number));
-  const { answers, asked } = await t.lookup.lookup(fresh.map((c) => c.number), { onProgress: t.heartbeat });
+  const { answers, asked, stored } = await t.lookup.lookup(fresh.map((c) => c.number), { onProgress: t.heartbeat });
   draw.lookedUp += asked;
   const kept = fresh.filter((c) => matchesFilters(answers.get(c.number)!, t.filters!)).slice(0, missing);
   if (kept.length === missing) draw.cursor = kept[kept.length - 1].position + 1;
-  if (!kept.length) return;
   const chosen = kept.map((c) => answers.get(c.number)!).sort((a, b) => (a.number < b.number ? -1 : 1));
-  draw.generated += await insertLookedUp(client, t, chosen);
+  const [inserted] = await Promise.all([chosen.length ? insertLookedUp(client, t, chosen) : 0, stored]);
+  draw.generated += inserted;
 }
 
 async function insertLookedUp(client: pg.PoolClient, t: GenerationTarget, answers: LookupAnswer[]): Promise<number> {

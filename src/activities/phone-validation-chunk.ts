@@ -69,15 +69,26 @@ export async function validateChunk(
       if (!claimed.rowCount) throw new Rollback<BatchOutcome>({ kind: 'done', row: await committedBatch(deps.pool, input.taskId, batchNo) });
       if (await stopRequested(client, input.taskId)) throw new Rollback<BatchOutcome>({ kind: 'stopped' });
       const page = await pendingPage(client, input, out.lastId);
-      const { answers, asked } = await deps.lookup.lookup(page.map((p) => p.number), { onProgress: () => deps.heartbeat() });
-      const { rows: updated } = await client.query<{ status: 'valid' | 'invalid' }>(
+      const { answers, asked, stored } = await deps.lookup.lookup(page.map((p) => p.number), { onProgress: () => deps.heartbeat() });
+      const updating = client.query<{ status: 'valid' | 'invalid' }>(
         `update phone_numbers p
             set status = case when u.v then 'valid' else 'invalid' end, carrier = u.c, line_type = u.t, lookup_source = $5, validated_at = now()
            from unnest($1::bigint[], $2::boolean[], $3::text[], $4::text[]) as u(id, v, c, t)
-          where p.id = u.id and p.status = 'pending'
+          where p.id = u.id and p.status = 'pending' and p.tenant_id = $6 and p.id between $7 and $8
           returning p.status`,
-        [page.map((p) => p.id), page.map((p) => answers.get(p.number)!.valid), page.map((p) => answers.get(p.number)!.carrier), page.map((p) => answers.get(p.number)!.lineType), deps.lookup.source],
+        // The id range lets the join start at the page instead of walking the primary key from its first id.
+        [
+          page.map((p) => p.id),
+          page.map((p) => answers.get(p.number)!.valid),
+          page.map((p) => answers.get(p.number)!.carrier),
+          page.map((p) => answers.get(p.number)!.lineType),
+          deps.lookup.source,
+          input.tenantId,
+          page[0]?.id ?? 0,
+          page[page.length - 1]?.id ?? 0,
+        ],
       );
+      const [{ rows: updated }] = await Promise.all([updating, stored]);
       const valid = updated.filter((u) => u.status === 'valid').length;
       const row: LedgerRow = { last_id: pageEnd(input, page, out.lastId), validated: updated.length, valid, invalid: updated.length - valid, looked_up: asked, found: page.length };
       await client.query(

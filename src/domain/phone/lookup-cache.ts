@@ -8,6 +8,11 @@ export interface CachedLookupResult {
   answers: Map<string, LookupAnswer>;
   /** Numbers the provider was asked about now (paid for, with a paid provider). */
   asked: number;
+  /**
+   * Settles once the fresh answers are committed to the cache. It runs on its own connection, beside
+   * the caller's batch statement (PostgreSQL then works on both at once); await it before committing.
+   */
+  stored: Promise<void>;
 }
 
 /**
@@ -24,14 +29,15 @@ export class CachedLookup {
 
   async lookup(numbers: readonly string[], opts: LookupOptions = {}): Promise<CachedLookupResult> {
     const answers = new Map<string, LookupAnswer>();
-    if (!numbers.length) return { answers, asked: 0 };
+    const stored = Promise.resolve();
+    if (!numbers.length) return { answers, asked: 0, stored };
     const { rows } = await this.pool.query<{ number: string; valid: boolean; carrier: string | null; line_type: LineType | null }>(
       `select number, valid, carrier, line_type from number_lookups where source = $2 and number = any($1::text[])`,
       [numbers, this.source],
     );
     for (const r of rows) answers.set(r.number, { number: r.number, valid: r.valid, carrier: r.carrier, lineType: r.line_type });
     const misses = [...new Set(numbers.filter((n) => !answers.has(n)))].sort();
-    if (!misses.length) return { answers, asked: 0 };
+    if (!misses.length) return { answers, asked: 0, stored };
     let fresh: LookupAnswer[];
     try {
       fresh = await this.provider.lookup(misses, opts);
@@ -39,12 +45,11 @@ export class CachedLookup {
       if (err instanceof LookupProviderError && err.answered.length) await this.store(err.answered);
       throw err;
     }
-    await this.store(fresh);
     for (const a of fresh) answers.set(a.number, a);
-    return { answers, asked: misses.length };
+    return { answers, asked: misses.length, stored: this.store(fresh) };
   }
 
-  private async store(fresh: LookupAnswer[]) {
+  private async store(fresh: readonly LookupAnswer[]): Promise<void> {
     await this.pool.query(
       `insert into number_lookups (number, valid, carrier, line_type, source)
        select n, v, c, t, $5 from unnest($1::text[], $2::boolean[], $3::text[], $4::text[]) as u(n, v, c, t)

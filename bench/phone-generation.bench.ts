@@ -1,0 +1,88 @@
+/**
+ * Generation of 1,000,000 numbers end to end — API request → workflow → every row committed — beside a
+ * raw COPY of 1,000,000 equivalent rows (the same numbers, sorted) into an identical table in the same
+ * run, and the worker's peak RSS sampled from /proc while it works.
+ */
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { from as copyFrom } from 'pg-copy-streams';
+import { areaCodeSpace } from '../src/domain/phone/area-codes.js';
+import { CandidateStream, hash32 } from '../src/domain/phone/candidate-stream.js';
+import type { BenchInfra } from './support/infra.js';
+import { sampleRss } from './support/rss.js';
+import { postJson, waitForTaskRow } from './support/task-wait.js';
+
+export interface GenerationBenchOptions {
+  quantity?: number;
+  batchSize?: number;
+  areaCode?: string;
+}
+
+export async function run(infra: BenchInfra, opts: GenerationBenchOptions = {}) {
+  const quantity = opts.quantity ?? 1_000_000;
+  const batchSize = opts.batchSize ?? 10_000;
+  const areaCode = opts.areaCode ?? '415';
+  const account = await infra.account();
+  const log = infra.log;
+  log(`\n== phone generation: ${quantity.toLocaleString()} numbers of ${areaCode}, batch_size ${batchSize.toLocaleString()}`);
+
+  const copySeconds = await rawCopy(infra, account, areaCode, quantity);
+  log(`raw COPY of ${quantity.toLocaleString()} sorted rows into an identical table: ${copySeconds.toFixed(2)} s (${rate(quantity, copySeconds)} rows/s)`);
+
+  const rss = sampleRss(infra.worker.pid);
+  const started = performance.now();
+  const res = await postJson(`${infra.apiUrl}/api/phone-generator/generate-numbers-enhanced/`, account.apiKey, {
+    user_id: String(account.userId),
+    project_id: 'bench',
+    area_code: areaCode,
+    quantity,
+    batch_size: batchSize,
+  });
+  if (res.status !== 202) throw new Error(`generate: HTTP ${res.status} ${JSON.stringify(res.body)}`);
+  const task = await waitForTaskRow(infra.pool, res.body.data.task_id);
+  const seconds = (performance.now() - started) / 1000;
+  const peak = rss.stop();
+  const { rows } = await infra.pool.query<{ n: number }>(`select count(*)::int as n from phone_numbers where generation_task_id = $1`, [res.body.data.task_id]);
+  if (rows[0].n !== quantity) throw new Error(`expected ${quantity} rows, found ${rows[0].n}`);
+
+  log(`end to end (request → workflow → ${rows[0].n.toLocaleString()} rows committed): ${seconds.toFixed(2)} s = ${rate(quantity, seconds)} numbers/s`);
+  log(`  of which in the workflow (task started → completed): ${((task.completed_at.getTime() - task.started_at.getTime()) / 1000).toFixed(2)} s`);
+  log(`ratio to raw COPY: ${(seconds / copySeconds).toFixed(2)}× (target ≤ 3×)`);
+  log(`worker peak RSS: ${peak.toFixed(0)} MB (target < 512 MB)`);
+  return { seconds, copySeconds, ratio: seconds / copySeconds, peakRssMb: peak };
+}
+
+/** The same numbers the task would draw (round 0 of its stream), sorted, COPYed in one statement. */
+async function rawCopy(infra: BenchInfra, account: { tenantId: number; userId: number }, areaCode: string, quantity: number): Promise<number> {
+  const stream = new CandidateStream(areaCodeSpace(areaCode), quantity, hash32('bench-copy'));
+  const numbers: string[] = [];
+  for (let p = 0; numbers.length < quantity && p < stream.length; p++) {
+    const n = stream.at(p);
+    if (n) numbers.push(n);
+  }
+  numbers.sort();
+  const client = await infra.pool.connect();
+  try {
+    await client.query(`drop table if exists bench_copy_phone_numbers`);
+    await client.query(`create table bench_copy_phone_numbers (like phone_numbers including all)`);
+    await client.query(`alter table bench_copy_phone_numbers add foreign key (tenant_id) references tenants(id) on delete cascade,
+                                                              add foreign key (user_id) references users(id) on delete cascade`);
+    const prefix = `${account.tenantId}\tcopy\t${account.userId}\t`;
+    const suffix = `\t${areaCode}\tbench-copy\n`;
+    const chunks = function* () {
+      for (let i = 0; i < numbers.length; i += 10_000) yield numbers.slice(i, i + 10_000).map((n) => prefix + n + suffix).join('');
+    };
+    const started = performance.now();
+    await pipeline(
+      Readable.from(chunks()),
+      client.query(copyFrom(`copy bench_copy_phone_numbers (tenant_id, project_id, user_id, number, area_code, generation_task_id) from stdin`)),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    await client.query(`drop table bench_copy_phone_numbers`);
+    return seconds;
+  } finally {
+    client.release();
+  }
+}
+
+const rate = (n: number, seconds: number) => Math.round(n / seconds).toLocaleString();
