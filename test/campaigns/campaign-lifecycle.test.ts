@@ -97,4 +97,36 @@ describe('campaign lifecycle', () => {
     expect(history.events?.[0].workflowExecutionStartedEventAttributes?.continuedExecutionRunId).toBeTruthy();
     await recordHistory(app, workflowId, 'campaign-continued-as-new');
   });
+
+  test('when a running campaign is edited or deleted, then both are refused; once cancelled, the rest is never sent and it can be deleted', async () => {
+    const account = await createAccount(app);
+    await setTenantSettings(app, account.tenantId, { messages_per_second: 2 });
+    const ids = await insertContacts(app, account.tenantId, { count: 8 });
+    const id = (await app.http.post(base, smsCampaign({ target_contact_ids: ids }), { token: account.token })).body.data.id;
+    await app.http.post(`${base}${id}/start/`, undefined, { token: account.token });
+
+    const edit = await app.http.put(`${base}${id}/`, { name: 'Too late' }, { token: account.token });
+    expect(edit.status).toBe(400);
+    expect(edit.body).toEqual(expect.objectContaining({ message: 'Campaign cannot be edited', details: { current_status: 'running', allowed_statuses: ['draft', 'scheduled'] } }));
+    const del = await app.http.delete(`${base}${id}/`, { token: account.token });
+    expect(del.status).toBe(400);
+    expect(del.body).toEqual(expect.objectContaining({ message: 'Campaign cannot be deleted', error_code: 'INVALID_STATUS' }));
+
+    const cancelled = await app.http.post(`${base}${id}/cancel/`, undefined, { token: account.token });
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body.data.status).toBe('cancelled');
+    const done = await waitForCampaign(app, account, id, (c) => c.sent_count + c.cancelled_count === 8, 'the unsent rows to be cancelled');
+    expect(done.cancelled_count).toBeGreaterThan(0);
+    const after = await ledgerStatuses(app, id);
+    expect(Object.keys(after).sort()).toEqual(after.sent ? ['cancelled', 'sent'] : ['cancelled']);
+    expect((await app.http.delete(`${base}${id}/`, { token: account.token })).status).toBe(200);
+  });
+
+  test('when a WhatsApp campaign is started, then it is refused with a clear reason and stays a draft', async () => {
+    const id = (await app.http.post(base, smsCampaign({ campaign_type: 'whatsapp' }), { token: owner.token })).body.data.id;
+    const res = await app.http.post(`${base}${id}/start/`, undefined, { token: owner.token });
+    expect(res.status).toBe(400);
+    expect(res.body.errors.campaign_type[0]).toContain('Only SMS campaigns');
+    expect((await app.http.get(`${base}${id}/`, { token: owner.token })).body.data.status).toBe('draft');
+  });
 });

@@ -1,0 +1,127 @@
+/**
+ * A campaign to 100,000 recipients through the simulated SMS provider over HTTP (the real Twilio adapter,
+ * throttling off), end to end — start request, ledger build, every send recorded — beside a bare loop
+ * that posts the same 100,000 messages to the same provider in the same run with the same adapter and
+ * concurrency. Target: the campaign within 1.5× the bare loop's time.
+ */
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { loadConfig } from '../src/config.js';
+import { createLogger } from '../src/logger.js';
+import { startApi } from '../src/api/bootstrap.js';
+import { TwilioSmsProvider } from '../src/domain/messaging/providers/index.js';
+import { startWorkerProcess } from '../test/support/worker-process.js';
+import type { BenchInfra } from './support/infra.js';
+import { sampleRss } from './support/rss.js';
+import { postJson } from './support/task-wait.js';
+import { startSimulatedSmsProcess } from './support/simulated-sms-process.js';
+
+export interface CampaignBenchOptions {
+  recipients?: number;
+  /** In-flight sends of the bare loop; the campaign's own window is 64. */
+  concurrency?: number;
+}
+
+export async function run(infra: BenchInfra, opts: CampaignBenchOptions = {}) {
+  const recipients = opts.recipients ?? (process.env.BENCH_CAMPAIGN_RECIPIENTS ? Number(process.env.BENCH_CAMPAIGN_RECIPIENTS) : 100_000);
+  const concurrency = opts.concurrency ?? 64;
+  const log = infra.log;
+  log(`\n== campaign: ${recipients.toLocaleString()} recipients through the simulated SMS provider over HTTP, throttling off`);
+
+  const sms = await startSimulatedSmsProcess(randomBytes(16).toString('hex'));
+  const twilioEnv = {
+    TWILIO_ACCOUNT_SID: `AC${randomBytes(16).toString('hex')}`,
+    TWILIO_AUTH_TOKEN: sms.authToken,
+    TWILIO_API_BASE_URL: sms.url,
+    TWILIO_MESSAGING_SERVICE_SID: `MG${randomBytes(16).toString('hex')}`,
+    TASK_QUEUE_PREFIX: `bench-campaign-${randomBytes(3).toString('hex')}`,
+  };
+  // The API and worker of this bench speak to the simulated provider; the shared ones do not.
+  const env = { ...process.env, ...envOf(infra), ...twilioEnv };
+  const worker = await startWorkerProcess({ env, logFile: path.join(infra.scratch, 'campaign-worker.log') });
+  const api = await startApi({ config: loadConfig(env), db: infra.db, temporal: infra.temporal, logger: createLogger('warn'), port: 0 });
+  try {
+    const account = await infra.account();
+    await infra.pool.query(`update tenants set settings = settings || '{"messages_per_second": 0}' where id = $1`, [account.tenantId]);
+    await seedContacts(infra, account.tenantId, recipients);
+
+    const bare = await bareLoop(sms.url, twilioEnv, recipients, concurrency);
+    const bareCheck = await sms.accepted();
+    log(`bare loop (adapter.send × ${recipients.toLocaleString()}, ${concurrency} in flight): ${bare.toFixed(2)} s = ${rate(recipients, bare)} messages/s (${bareCheck.count.toLocaleString()} accepted)`);
+    await sms.clear();
+
+    const rss = sampleRss(worker.pid);
+    const started = performance.now();
+    const created = await postJson(`${api.url}/api/messaging/campaigns/`, account.apiKey, { name: 'Bench', message_text: 'Bench campaign message', target_criteria: { opt_in_status: 'opted_in' } });
+    if (created.status !== 201) throw new Error(`create: HTTP ${created.status} ${JSON.stringify(created.body)}`);
+    const id = created.body.data.id;
+    const start = await postJson(`${api.url}/api/messaging/campaigns/${id}/start/`, account.apiKey, {});
+    if (start.status !== 200) throw new Error(`start: HTTP ${start.status} ${JSON.stringify(start.body)}`);
+    const row = await waitForCompletion(infra, id);
+    const seconds = (performance.now() - started) / 1000;
+    const peak = rss.stop();
+    const check = await sms.accepted();
+    if (row.sent_count !== recipients || check.count !== recipients || check.distinctTo !== recipients) {
+      throw new Error(`expected ${recipients} sent once each; campaign says ${row.sent_count}, provider accepted ${check.count} to ${check.distinctTo} numbers`);
+    }
+    const sending = (row.completed_at.getTime() - row.materialized_at.getTime()) / 1000;
+    log(`campaign end to end (create → start → ledger → ${recipients.toLocaleString()} sent and recorded): ${seconds.toFixed(2)} s = ${rate(recipients, seconds)} messages/s`);
+    log(`  of which ledger build ${((row.materialized_at.getTime() - row.started_at.getTime()) / 1000).toFixed(2)} s, sending ${sending.toFixed(2)} s = ${rate(recipients, sending)} messages/s`);
+    log(`ratio campaign time / bare loop time: ${(seconds / bare).toFixed(2)} end to end, ${(sending / bare).toFixed(2)} sending phase (target ≤ 1.5)`);
+    log(`campaign worker peak RSS: ${peak.toFixed(0)} MB`);
+    return { recipients, bareSeconds: bare, seconds, sendingSeconds: sending, ratio: seconds / bare, peakRssMb: peak };
+  } finally {
+    await api.close();
+    await worker.stop();
+    await sms.stop();
+  }
+}
+
+/** The settings the infra's own worker runs with, so this bench's worker reaches the same database and Temporal. */
+function envOf(infra: BenchInfra): Record<string, string> {
+  return {
+    DATABASE_URL: infra.config.databaseUrl!,
+    TEMPORAL_ADDRESS: infra.config.temporal.address!,
+    DATA_DIR: infra.config.dataDir,
+    JWT_SECRET: infra.config.jwt.secret!,
+    LOG_LEVEL: 'warn',
+  };
+}
+
+async function seedContacts(infra: BenchInfra, tenantId: number, count: number) {
+  await infra.pool.query(
+    `insert into contacts (tenant_id, first_name, last_name, phone_e164, is_opted_in, opt_in_at)
+     select $1, 'Bench', i::text, '+1' || (2122000000 + i)::text, true, now() from generate_series(1, $2::int) as i`,
+    [tenantId, count],
+  );
+  await infra.pool.query('analyze contacts');
+}
+
+async function bareLoop(url: string, env: Record<string, string>, count: number, concurrency: number): Promise<number> {
+  const provider = new TwilioSmsProvider({ accountSid: env.TWILIO_ACCOUNT_SID, authToken: env.TWILIO_AUTH_TOKEN, apiBaseUrl: url, messagingServiceSid: env.TWILIO_MESSAGING_SERVICE_SID });
+  let next = 1;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (let i = next++; i <= count; i = next++) {
+        await provider.send({ to: `+1${2122000000 + i}`, body: 'Bench campaign message', statusCallbackUrl: `https://bench.test/cb?recipient_id=${i}&sig=x` });
+      }
+    }),
+  );
+  return (performance.now() - started) / 1000;
+}
+
+async function waitForCompletion(infra: BenchInfra, id: number) {
+  for (;;) {
+    const { rows } = await infra.pool.query(
+      `select c.status, c.sent_count, c.started_at, c.completed_at, r.materialized_at from campaigns c left join campaign_runs r on r.campaign_id = c.id where c.id = $1`,
+      [id],
+    );
+    const row = rows[0];
+    if (row.status === 'completed') return row as { sent_count: number; started_at: Date; completed_at: Date; materialized_at: Date };
+    if (['failed', 'cancelled'].includes(row.status)) throw new Error(`campaign ended ${row.status}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const rate = (n: number, seconds: number) => Math.round(n / seconds).toLocaleString();
