@@ -56,7 +56,9 @@ function mifumo(e: ErrorView): Record<string, unknown> {
 
 function drf(e: ErrorView, timestamp: string): Record<string, unknown> {
   if (e.code === 'VALIDATION' && e.fields) {
-    return { ...e.fields, error: 'validation_error', detail: e.message, fields: e.fields, timestamp, request_id: e.requestId };
+    // Seed 002 words its validation detail this way; specific messages (malformed body …) are kept.
+    const detail = e.message === 'Validation failed' ? 'The provided data is invalid' : e.message;
+    return { ...e.fields, error: 'validation_error', detail, fields: e.fields, timestamp, request_id: e.requestId };
   }
   if (e.code === 'RATE_LIMITED') {
     return { error: 'Rate limit exceeded', detail: e.message, retry_after: e.details?.retry_after, timestamp, request_id: e.requestId };
