@@ -14,7 +14,7 @@ const byPrefix: [string, Family][] = [
   ['/api/tenants', 'mifumo'],
   ['/api/billing/', 'mifumo'],
   ['/api/auth/', 'auth'],
-  ['/api/channels/', 'channels'],
+  ['/api/channels', 'channels'],
 ];
 
 export function familyOf(path: string): Family {
