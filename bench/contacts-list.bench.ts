@@ -2,6 +2,7 @@
  * Seed 001 contact list at a million contacts: the list with three filters (industry, location,
  * min_employees) from 50 concurrent HTTP clients for ~10 s — requests/s and p95 — beside the same
  * two statements (page + count) run straight on PostgreSQL at the pool's concurrency.
+ * Run: npm run bench contacts-list (BENCH_QUANTITY=20000 for a quick look).
  */
 import type pg from 'pg';
 import { b2bWhere, type B2bFilter } from '../src/domain/contacts/b2b-filter.js';
