@@ -48,7 +48,7 @@ const schema = z.object({
   RATE_LIMIT_DEFAULT_PER_HOUR: z.coerce.number().int().positive().default(1000),
   RAZORPAY_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   OPENAI_API_KEY: z.string().optional().transform((v) => (v === '' ? undefined : v)),
-  OPENAI_BASE_URL: z.string().url('must be an http:// or https:// URL').default('https://api.openai.com/v1'),
+  OPENAI_BASE_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().url('must be an http:// or https:// URL').default('https://api.openai.com/v1')),
   OPENAI_MODEL: z.string().min(1, 'must not be empty').default('gpt-4o-mini'),
 });
 
