@@ -58,7 +58,8 @@ function drf(e: ErrorView, timestamp: string): Record<string, unknown> {
   if (e.code === 'VALIDATION' && e.fields) {
     // Seed 002 words its validation detail this way; specific messages (malformed body …) are kept.
     const detail = e.message === 'Validation failed' ? 'The provided data is invalid' : e.message;
-    return { ...e.fields, error: 'validation_error', detail, fields: e.fields, timestamp, request_id: e.requestId };
+    // Seed 001 reads field lists at the top level; they come last so a field named like a key wins.
+    return { error: 'validation_error', detail, fields: e.fields, timestamp, request_id: e.requestId, ...e.fields };
   }
   if (e.code === 'RATE_LIMITED') {
     return { error: 'Rate limit exceeded', detail: e.message, retry_after: e.details?.retry_after, timestamp, request_id: e.requestId };

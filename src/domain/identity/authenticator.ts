@@ -13,11 +13,16 @@ export class Authenticator {
   }
 
   async fromApiKey(key: string): Promise<Principal | null> {
-    const { rows } = await this.pool.query<{ user_id: number }>(
-      `update api_keys set last_used_at = now() where key_hash = $1 and revoked_at is null returning user_id`,
-      [sha256(key)],
+    const hash = sha256(key);
+    const { rows } = await this.pool.query<{ user_id: number; stale: boolean }>(
+      `select user_id, (last_used_at is null or last_used_at < now() - interval '1 minute') as stale
+         from api_keys where key_hash = $1 and revoked_at is null`,
+      [hash],
     );
-    return rows[0] ? this.principalFor(rows[0].user_id, 'api_key') : null;
+    if (!rows[0]) return null;
+    // Writing last_used_at on every request would queue concurrent requests of one key on its row lock.
+    if (rows[0].stale) void this.pool.query(`update api_keys set last_used_at = now() where key_hash = $1`, [hash]).catch(() => undefined);
+    return this.principalFor(rows[0].user_id, 'api_key');
   }
 
   async fromSession(sessionToken: string): Promise<Principal | null> {
