@@ -1,6 +1,7 @@
 import {
   ApplicationFailure,
   CancellationScope,
+  ContinueAsNew,
   ParentClosePolicy,
   allHandlersFinished,
   condition,
@@ -93,6 +94,7 @@ export async function phoneGenerationWorkflow(input: PhoneGenerationInput, carri
     await condition(allHandlersFinished);
     return result();
   } catch (err) {
+    if (err instanceof ContinueAsNew) throw err;
     control.closing = true;
     if (isCancellation(err)) {
       await CancellationScope.nonCancellable(() => taskActivities.taskCancelled({ taskId: input.taskId, result: result({ cancelled: true }) }));

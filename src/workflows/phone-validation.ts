@@ -1,4 +1,4 @@
-import { ApplicationFailure, CancellationScope, allHandlersFinished, condition, continueAsNew, isCancellation } from '@temporalio/workflow';
+import { ApplicationFailure, CancellationScope, ContinueAsNew, allHandlersFinished, condition, continueAsNew, isCancellation } from '@temporalio/workflow';
 import { batchesPerChunk, CHUNKS_PER_RUN } from '../domain/phone/job-sizing.js';
 import type { TaskProgress } from './shared/task-messages.js';
 import { chunkActivities, taskActivities } from './phone-activities-proxy.js';
@@ -90,6 +90,7 @@ export async function phoneValidationWorkflow(input: PhoneValidationInput, carri
     await condition(allHandlersFinished);
     return result();
   } catch (err) {
+    if (err instanceof ContinueAsNew) throw err;
     control.closing = true;
     if (isCancellation(err)) {
       await CancellationScope.nonCancellable(() => taskActivities.taskCancelled({ taskId: input.taskId, result: { ...result(), cancelled: true } }));

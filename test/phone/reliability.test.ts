@@ -9,7 +9,8 @@ import { countRows, post, taskRow, waitForTask, waitUntil } from './generation-s
 
 /**
  * A worker process is SIGKILLed in the middle of a job and another takes over: the job still ends with
- * every number stored, or validated, exactly once. The API and these workers use their own task queue,
+ * every number stored, or validated, exactly once. Batches of 100 make each job long enough to continue
+ * as new on the way, so that path is exercised too. The API and these workers use their own task queue,
  * so the run's shared worker never picks the job up.
  */
 const QUANTITY = 200_000;
@@ -38,13 +39,25 @@ async function killMidway(taskId: string, atLeast: number): Promise<number> {
   return processed_items;
 }
 
+/** Activity attempts past the first, over every run of the workflow. */
 async function retriedActivities(workflowId: string): Promise<number> {
-  const history = await app.temporal.client.workflow.getHandle(workflowId).fetchHistory();
-  return (history.events ?? []).filter((e) => (e.activityTaskStartedEventAttributes?.attempt ?? 1) > 1).length;
+  let retried = 0;
+  for await (const run of app.temporal.client.workflow.list({ query: `WorkflowId = '${workflowId}'` })) {
+    const history = await app.temporal.client.workflow.getHandle(workflowId, run.runId).fetchHistory();
+    retried += (history.events ?? []).filter((e) => (e.activityTaskStartedEventAttributes?.attempt ?? 1) > 1).length;
+  }
+  return retried;
+}
+
+/** Runs of the workflow: more than one once it continued as new (every CHUNKS_PER_RUN chunks). */
+async function runsOf(workflowId: string): Promise<number> {
+  let runs = 0;
+  for await (const _ of app.temporal.client.workflow.list({ query: `WorkflowId = '${workflowId}'` })) runs++;
+  return runs;
 }
 
 test('when the worker is killed during a 200,000-number generation, then the next worker completes it with exactly 200,000 unique valid numbers', async () => {
-  const res = await post(app, account, '/generate-numbers-enhanced/', { project_id: 'rel', area_code: '305', quantity: QUANTITY, batch_size: 1000 });
+  const res = await post(app, account, '/generate-numbers-enhanced/', { project_id: 'rel', area_code: '305', quantity: QUANTITY, batch_size: 100 });
   expect(res.status).toBe(202);
   const taskId = res.body.data.task_id;
   const atKill = await killMidway(taskId, 20_000);
@@ -68,10 +81,11 @@ test('when the worker is killed during a 200,000-number generation, then the nex
   for (const { number } of rows.slice(0, 2000)) expect(parsePhoneNumberFromString(number)?.isValid()).toBe(true);
   expect(await countRows(app, `select sum(generated)::int as n from phone_generation_batches where task_id = $1`, [taskId])).toBe(QUANTITY);
   expect(await retriedActivities(task.workflow_id!)).toBeGreaterThan(0);
+  expect(await runsOf(task.workflow_id!)).toBeGreaterThan(1);
 }, 400_000);
 
 test('when the worker is killed during validation of those numbers, then the next worker validates every number exactly once', async () => {
-  const res = await post(app, account, '/validate-numbers-enhanced/', { project_id: 'rel', batch_size: 1000 });
+  const res = await post(app, account, '/validate-numbers-enhanced/', { project_id: 'rel', batch_size: 100 });
   expect(res.status).toBe(202);
   expect(res.body.data.total_numbers).toBe(QUANTITY);
   const taskId = res.body.data.task_id;
@@ -88,4 +102,5 @@ test('when the worker is killed during validation of those numbers, then the nex
     await countRows(app, `select count(*)::int as n from number_lookups l join phone_numbers p using (number) where p.tenant_id = $1 and p.project_id = 'rel'`, scope),
   ).toBe(QUANTITY);
   expect(await retriedActivities(task.workflow_id!)).toBeGreaterThan(0);
+  expect(await runsOf(task.workflow_id!)).toBeGreaterThan(1);
 }, 400_000);
