@@ -63,7 +63,7 @@ test('when an agent user texts the tenant number, then the sms-agent workflow an
   expect(hook.text).toContain("I'm processing your request");
   const tasks = await waitFor(
     () => app.http.get(`/api/tasks/?user_phone=${encodeURIComponent(user.phone_number)}`, auth()),
-    (r) => r.body.count === 1 && r.body.results[0].completed_at !== null,
+    (r) => r.body.count === 1 && r.body.results?.[0]?.completed_at != null,
   );
   expect(tasks.body.results[0]).toMatchObject({ category: 'coding', success: true, metadata: expect.objectContaining({ source: 'sms', language: 'sql' }) });
   // The same delivery again starts nothing new.
