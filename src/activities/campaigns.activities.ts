@@ -15,6 +15,7 @@ import { sendBatch, type SendBatchInput, type SendBatchResult } from './campaign
 import { readCampaignCounts, type CampaignCounts } from './campaigns/campaign-counts.js';
 
 const PROGRESS_EVERY_MS = 1000;
+const HEARTBEAT_EVERY_MS = 3000;
 
 /**
  * Activities of the campaign workflow: every one idempotent (a retry finds the work done and does it
@@ -59,12 +60,20 @@ export function createCampaignActivities(deps: Pick<ActivityDeps, 'db' | 'config
       const ctx = Context.current();
       let lastReport = 0;
       const onChunk = async () => {
-        ctx.heartbeat();
         if (Date.now() - lastReport < PROGRESS_EVERY_MS) return;
         lastReport = Date.now();
         await reportProgress(input.campaignId, input.runId, input.taskId);
       };
-      const result = await sendBatch({ pool, sms: deps.sms, callbacks, onChunk }, input);
+      // Beats on a timer, not per chunk: a chunk backing off from a throttling provider must not look dead.
+      const beat = setInterval(() => ctx.heartbeat(), HEARTBEAT_EVERY_MS);
+      let result: SendBatchResult;
+      try {
+        result = await sendBatch({ pool, sms: deps.sms, callbacks, onChunk, signal: ctx.cancellationSignal }, input);
+      } finally {
+        clearInterval(beat);
+      }
+      // Cancelled by a worker shutting down: every claimed send is recorded, and answering normally
+      // lets the workflow carry on from the returned cursor on another worker.
       await reportProgress(input.campaignId, input.runId, input.taskId);
       return { ...result, counts: await readCampaignCounts(pool, input.campaignId) };
     },

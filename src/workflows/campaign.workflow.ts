@@ -152,6 +152,7 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<{ 
     const prepared = await prepare.campaignPrepareRun({ ...ids, tenantId: input.tenantId, workflowId: workflowInfo().workflowId, trigger: input.trigger });
     if ('skipped' in prepared) {
       log.info('campaign run skipped', { reason: prepared.skipped });
+      await condition(allHandlersFinished);
       return { status: s.status, counts: s.counts };
     }
     s.run = { runId: prepared.runId, taskId: prepared.taskId };

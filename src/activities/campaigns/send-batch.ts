@@ -35,21 +35,24 @@ export interface SendBatchDeps {
   pool: pg.Pool;
   sms: SmsProvider;
   callbacks: RecipientCallbacks;
-  /** Called after each chunk is recorded (progress, heartbeats). */
+  /** Called after each chunk is recorded (progress reports). */
   onChunk?: () => Promise<void> | void;
+  /** Aborted when the activity is cancelled (worker shutting down, heartbeat lost): claim nothing more. */
+  signal?: AbortSignal;
 }
 
 const PAGE = 1000;
 const CONCURRENCY = 64;
-const CHUNKS_IN_FLIGHT = 2;
+const CHUNK = 32;
+const CHUNKS_IN_FLIGHT = 3;
 const MAX_ATTEMPTS = 8;
 /** With throttling on, a chunk spans about this long, so a pause or a new rate applies within it. */
 const CHUNK_SPAN_MS = 500;
 
 /**
  * One batch of a campaign run: walks the ledger from `cursor`, settles rows a crashed attempt left
- * `sending`, holds recipients in quiet hours, and sends the rest in claimed chunks, two chunks in
- * flight so that claiming and recording overlap the provider's latency. It stops early when the run
+ * `sending`, holds recipients in quiet hours, and sends the rest in claimed chunks; a chunk is claimed
+ * as soon as the send window has room for it, so claiming and recording overlap the provider's latency. It stops early when the run
  * is paused or cancelled (between chunks) or when the provider keeps refusing.
  */
 export async function sendBatch(deps: SendBatchDeps, input: SendBatchInput): Promise<SendBatchResult> {
@@ -76,7 +79,7 @@ class LedgerWalk {
     private readonly result: SendBatchResult,
   ) {
     this.rate = ctx.settings.messagesPerSecond;
-    this.chunkSize = this.rate > 0 ? Math.max(1, Math.min(CONCURRENCY, Math.ceil((this.rate * CHUNK_SPAN_MS) / 1000))) : CONCURRENCY;
+    this.chunkSize = this.rate > 0 ? Math.max(1, Math.min(CHUNK, Math.ceil((this.rate * CHUNK_SPAN_MS) / 1000))) : CHUNK;
   }
 
   async run(): Promise<void> {
@@ -113,19 +116,22 @@ class LedgerWalk {
         if (isQuietAt(row.timeZone, now, this.ctx.settings.quietHours)) r.held++;
         else sendable.push(row.id);
       }
-      for (let i = 0; i < sendable.length; i += this.chunkSize) {
+      for (let i = 0; i < sendable.length; ) {
         while (this.inFlight.length >= CHUNKS_IN_FLIGHT) await this.inFlight.shift();
-        if (r.deferred > 0 || this.outOfTime) {
+        if (r.deferred > 0 || this.outOfTime || this.deps.signal?.aborted) {
           // Everything before this chunk is settled or held; the next batch starts here.
           r.cursor = sendable[i] - 1;
           return;
         }
-        const stopped = await this.claimAndSend(sendable.slice(i, i + this.chunkSize));
+        // A provider pushing back narrows the window, and the chunks shrink with it.
+        const ids = sendable.slice(i, i + Math.min(this.chunkSize, this.gate.window));
+        const stopped = await this.claimAndSend(ids);
         if (stopped) {
           r.stoppedBy = stopped;
           r.cursor = sendable[i] - 1;
           return;
         }
+        i += ids.length;
       }
       r.cursor = page[page.length - 1].id;
     }
@@ -133,6 +139,7 @@ class LedgerWalk {
 
   /** Claims one chunk and starts sending it; returns the run's control if it no longer runs. */
   private async claimAndSend(ids: number[]): Promise<RunControl | null> {
+    await this.gate.roomFor(ids.length);
     const waitMs = this.rate > 0 ? await reserveSendWindow(this.deps.pool, this.input.tenantId, ids.length, this.rate) : 0;
     if (waitMs > 0) await sleep(waitMs);
     const claim = await claimRecipients(this.deps.pool, this.input.runId, ids);

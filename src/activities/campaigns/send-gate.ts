@@ -10,6 +10,7 @@ export class SendGate {
   private successes = 0;
   private lastCut = 0;
   private readonly waiting: (() => void)[] = [];
+  private readonly roomWaiters: { n: number; resolve: () => void }[] = [];
 
   constructor(
     private readonly max: number,
@@ -29,6 +30,19 @@ export class SendGate {
   release(): void {
     this.inFlight--;
     this.wake();
+  }
+
+  /**
+   * Resolves once `n` sends could start at once. Claiming a chunk only then keeps the rows that are
+   * claimed but not yet handed to the provider few — exactly the rows a crash would leave unknown.
+   */
+  roomFor(n: number): Promise<void> {
+    if (this.hasRoom(n)) return Promise.resolve();
+    return new Promise((resolve) => this.roomWaiters.push({ n, resolve }));
+  }
+
+  private hasRoom(n: number) {
+    return this.inFlight + this.waiting.length === 0 || this.limit - this.inFlight - this.waiting.length >= Math.min(n, this.limit);
   }
 
   throttled(): void {
@@ -58,6 +72,7 @@ export class SendGate {
       this.inFlight++;
       this.waiting.shift()!();
     }
+    while (this.roomWaiters.length && this.hasRoom(this.roomWaiters[0].n)) this.roomWaiters.shift()!.resolve();
   }
 }
 

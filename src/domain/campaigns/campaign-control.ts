@@ -112,7 +112,11 @@ export class CampaignControl {
       await this.schedules.trigger(c.schedule_id);
       return;
     }
-    const scheduleId = await this.schedules.create(c);
+    const scheduleId = await this.schedules.create(c).catch((err: Error) => {
+      // The cron passed our shape check but not Temporal's parser.
+      if (/invalid|cron|parse/i.test(err.message)) throw validationError({ recurring_schedule: [`Temporal refused the schedule: ${err.message}`] }, ACTION_REFUSED_MESSAGE.start);
+      throw err;
+    });
     await this.pool.query(`update campaigns set schedule_id = $2 where id = $1`, [c.id, scheduleId]);
     await moveCampaign(this.pool, c.id, 'scheduled', { onlyFrom: ['draft'] });
   }

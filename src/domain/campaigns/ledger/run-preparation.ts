@@ -36,7 +36,7 @@ export async function prepareRun(pool: pg.Pool, campaign: CampaignRow, workflowI
       );
     }
     await tx.query(
-      `update campaign_runs set total = $2, task_id = $3, materialized_at = now(),
+      `update campaign_runs set total = $2, task_id = $3, materialized_at = clock_timestamp(),
               processed_base = (select processed_count from campaigns where id = $4)
         where id = $1`,
       [run.id, total, taskId, campaign.id],
