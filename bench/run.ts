@@ -21,6 +21,19 @@ const benches: BenchEntry[] = [
     run: async (infra) =>
       (await import('./contacts-list.bench.js')).run({ pool: infra.pool, apiUrl: infra.apiUrl, account: await infra.account(), neighbour: await infra.account(), rows: quantity, log: (l) => infra.log(l) }),
   },
+  {
+    name: 'contact-import',
+    run: async (infra) =>
+      (await import('./contact-import.bench.js')).run({
+        pool: infra.pool,
+        apiUrl: infra.apiUrl,
+        account: await infra.account(),
+        workerPid: infra.worker.pid,
+        scratchDir: infra.scratch,
+        rows: quantity,
+        log: (l) => infra.log(l),
+      }),
+  },
 ];
 
 const wanted = process.argv.slice(2);

@@ -11,15 +11,14 @@ export interface StagedRow {
 }
 
 export const STAGING_TABLE = 'contact_import_staging';
+/** Session-local and emptied at each commit; the batch transaction sends it with its BEGIN. */
+export const CREATE_STAGING = `create temp table if not exists ${STAGING_TABLE} (row_no integer not null, phone_e164 text, email text, r jsonb not null) on commit delete rows`;
 
 /**
- * Loads a batch into a session-local staging table with COPY: one round trip however many rows, and the
- * rows are gone at commit. Each row is its contact as JSON, read by the contact rules' SQL builders.
+ * Loads a batch into the staging table (CREATE_STAGING, in the caller's transaction) with COPY: one
+ * round trip however many rows, and the rows are gone at commit. Each row is its contact as JSON, read by the contact rules' SQL builders.
  */
 export async function copyToStaging(client: pg.PoolClient, rows: readonly StagedRow[]): Promise<void> {
-  await client.query(
-    `create temp table if not exists ${STAGING_TABLE} (row_no integer not null, phone_e164 text, email text, r jsonb not null) on commit delete rows`,
-  );
   const lines: string[] = [];
   for (const { row, contact } of rows) {
     lines.push(`${row},${cell(contact.phone_e164)},${cell(contact.email)},${cell(JSON.stringify(contact))}\n`);
