@@ -149,7 +149,13 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<{ 
     await condition(() => s.status !== 'draft');
     await waitForStartTime(s);
     if (s.status === 'cancelled') return finish(null, 'cancelled');
-    const prepared = await prepare.campaignPrepareRun({ ...ids, tenantId: input.tenantId, workflowId: workflowInfo().workflowId, trigger: input.trigger });
+    let prepared: Awaited<ReturnType<Activities['campaignPrepareRun']>>;
+    try {
+      prepared = await prepare.campaignPrepareRun({ ...ids, tenantId: input.tenantId, workflowId: workflowInfo().workflowId, trigger: input.trigger });
+    } catch (err) {
+      // The ledger could not be built even after retries: nothing was sent, the campaign says why.
+      return finish(null, 'failed', ((err as Error).cause as Error | undefined)?.message ?? (err as Error).message);
+    }
     if ('skipped' in prepared) {
       log.info('campaign run skipped', { reason: prepared.skipped });
       await condition(allHandlersFinished);
@@ -190,9 +196,9 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<{ 
   }
   return finish(run, 'completed');
 
-  async function finish(runRef: RunRef | null, outcome: 'completed' | 'cancelled') {
+  async function finish(runRef: RunRef | null, outcome: 'completed' | 'cancelled' | 'failed', error?: string) {
     s.finishing = true;
-    const done = await control.campaignFinishRun({ ...ids, runId: runRef?.runId ?? null, taskId: runRef?.taskId ?? null, outcome, recurring });
+    const done = await control.campaignFinishRun({ ...ids, runId: runRef?.runId ?? null, taskId: runRef?.taskId ?? null, outcome, recurring, error });
     s.counts = done.counts;
     s.status = done.status;
     await condition(allHandlersFinished);

@@ -23,8 +23,12 @@ export function counterBumpSql(moved = 'moved'): string {
   const sets = Object.keys(COUNTER_SETS)
     .map((name) => `${name} = c.${name} + d.${name}`)
     .join(', ');
+  const changed = Object.keys(COUNTER_SETS)
+    .map((name) => `d.${name} <> 0`)
+    .join(' or ');
+  // A claim that skips nobody moves no counter, and must not rewrite the campaign's hot row for nothing.
   return `update campaigns c set ${sets}, actual_cost = c.actual_cost + d.cost, updated_at = now()
       from (select campaign_id, ${deltas}, coalesce(sum(cost), 0) as cost from ${moved} group by campaign_id) d
-     where c.id = d.campaign_id
+     where c.id = d.campaign_id and (${changed} or d.cost <> 0)
      returning c.id`;
 }

@@ -29,8 +29,9 @@ const SENT_LIKE = COUNTER_SETS.sent_count;
  */
 export async function applyRecipientChanges(db: Executor, changes: RecipientChange[]): Promise<AppliedChange[]> {
   if (!changes.length) return [];
-  const { rows } = await db.query<AppliedChange>(
-    `with input as (
+  const { rows } = await db.query<AppliedChange>({
+    name: 'campaign-apply-recipient-changes',
+    text: `with input as (
        select * from unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::numeric[]) as x(id, status, provider_id, error_code, price)
      ),
      old as (
@@ -52,13 +53,13 @@ export async function applyRecipientChanges(db: Executor, changes: RecipientChan
      ),
      bump as (${counterBumpSql('moved')})
      select id, before, after from moved where before <> after`,
-    [
+    values: [
       changes.map((c) => c.id),
       changes.map((c) => c.status),
       changes.map((c) => c.providerMessageId ?? null),
       changes.map((c) => c.errorCode ?? null),
       changes.map((c) => c.price ?? null),
     ],
-  );
+  });
   return rows;
 }

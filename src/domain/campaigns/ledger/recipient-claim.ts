@@ -28,8 +28,10 @@ export interface ClaimResult {
  * or cancelled, which is how a pause stops sends between two chunks.
  */
 export async function claimRecipients(db: Executor, runId: number, ids: number[]): Promise<ClaimResult> {
-  const { rows } = await db.query<{ id: number; status: string; phone_e164: string; claimed_at: Date; control: RunControl; contact: TemplateContact | null }>(
-    `with run as (select control from campaign_runs where id = $1),
+  // Named, so each connection plans this statement once: it runs for every chunk of every campaign.
+  const { rows } = await db.query<{ id: number; status: string; phone_e164: string; claimed_at: Date; control: RunControl; contact: TemplateContact | null }>({
+    name: 'campaign-claim-recipients',
+    text: `with run as (select control from campaign_runs where id = $1),
      picked as (
        select r.id, (c.id is not null and c.is_opted_in and c.is_active and c.deleted_at is null) as reachable
          from campaign_recipients r left join contacts c on c.id = r.contact_id
@@ -52,8 +54,8 @@ export async function claimRecipients(db: Executor, runId: number, ids: number[]
               'country', c.country, 'industry', c.industry, 'website', c.website, 'attributes', c.attributes) end as contact
        from moved m left join contacts c on c.id = m.contact_id
       order by m.id`,
-    [runId, ids],
-  );
+    values: [runId, ids],
+  });
   if (!rows.length) return { claimed: [], skipped: 0, control: await runControl(db, runId) };
   return {
     claimed: rows.filter((r) => r.status === 'sending').map((r) => ({ id: Number(r.id), phone: r.phone_e164, claimedAt: r.claimed_at, contact: r.contact ?? {} })),
