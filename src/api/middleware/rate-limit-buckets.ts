@@ -11,6 +11,9 @@ export interface BucketLimit {
 
 const SMS_SENDS = new Set(['/api/messaging/sms/send/', '/api/messaging/messages/']);
 
+/** Seed 001: "Upload chunks: No limit" — a 1 GB file in 10 MB chunks must not exhaust a budget. */
+export const UNLIMITED_PATHS = new Set(['/api/upload/chunk/', '/api/upload/chunk']);
+
 /**
  * Which budget a request spends: the first class that claims it, most specific first. Contact and
  * campaign budgets count operations (writes); reading them (a page polling a campaign's progress)

@@ -4,7 +4,7 @@ import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes } from 'rate-lim
 import type { Config } from '../../config.js';
 import { DomainError } from '../../domain/shared/errors.js';
 import type { AppState } from '../http/context.js';
-import { bucketFor, bucketLimits, type RateBucket } from './rate-limit-buckets.js';
+import { bucketFor, bucketLimits, UNLIMITED_PATHS, type RateBucket } from './rate-limit-buckets.js';
 
 /**
  * Per-user request budgets (SMS sending, contacts, campaigns, bulk operations, everything else), counted
@@ -25,7 +25,7 @@ export function rateLimit(pool: pg.Pool, limits: Config['rateLimits']): Middlewa
 
   return async (ctx, next) => {
     const principal = ctx.state.principal;
-    if (!principal || ctx.method === 'OPTIONS') return next();
+    if (!principal || ctx.method === 'OPTIONS' || UNLIMITED_PATHS.has(ctx.path)) return next();
     const bucket = bucketFor(ctx.method, ctx.path);
     const budget = budgets[bucket];
     const headers = (remaining: number, msBeforeNext: number) => {
