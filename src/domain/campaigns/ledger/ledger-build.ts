@@ -24,7 +24,6 @@ export async function buildLedger(
        left join unnest($4::text[], $5::text[]) as az(code, zone)
          on c.phone_e164 like '+1%' and length(c.phone_e164) = 12 and az.code = substr(c.phone_e164, 3, 3)
       where ${a.verdict} = 'eligible'
-      order by c.id
      on conflict (run_id, contact_id) do nothing`,
     [run.runId, run.campaignId, defaultTimeZone, codes, zones, ...a.params],
   );
