@@ -6,7 +6,10 @@ import { principalOf } from '../../http/context.js';
 import { phoneOk } from '../../http/envelopes.js';
 import { TaskService } from '../../../domain/tasks/task-service.js';
 import { ACTIVE_STATUSES, TASK_STATUSES } from '../../../domain/tasks/task-status.js';
-import { PHONE_GENERATION_KIND } from '../../../domain/phone/task-kinds.js';
+import { PHONE_GENERATION_KIND, PHONE_VALIDATION_KIND } from '../../../domain/phone/task-kinds.js';
+
+/** Seed 000 lists its own jobs (generation and validation), not campaigns or imports of the tenant. */
+const PHONE_KINDS = [PHONE_GENERATION_KIND, PHONE_VALIDATION_KIND];
 import { assertCallerUserId } from './caller.js';
 import { choiceField, optionalText, userIdField } from './query-fields.js';
 import { pagingFields, paginationView, windowOf } from './pagination.js';
@@ -28,14 +31,14 @@ export function createPhoneTasksRouter(deps: ApiDeps, docs: OpenApiCollector) {
     const principal = principalOf(ctx);
     const q = ctx.state.query;
     assertCallerUserId(principal, q.user_id);
-    const { rows, count } = await tasks.list(principal.tenantId, { projectId: q.project_id, status: q.status }, windowOf(q.page, q.page_size));
+    const { rows, count } = await tasks.list(principal.tenantId, { projectId: q.project_id, status: q.status, kinds: PHONE_KINDS }, windowOf(q.page, q.page_size));
     return phoneOk({ tasks: rows.map(toTaskView), pagination: paginationView(q.page, q.page_size, count) });
   });
 
   routes.get('/tasks/active/', { summary: 'Pending and running tasks', query: callerQuery }, async (ctx) => {
     const principal = principalOf(ctx);
     assertCallerUserId(principal, ctx.state.query.user_id);
-    const { rows } = await tasks.list(principal.tenantId, { status: [...ACTIVE_STATUSES] }, { limit: 500, offset: 0 });
+    const { rows } = await tasks.list(principal.tenantId, { status: [...ACTIVE_STATUSES], kinds: PHONE_KINDS }, { limit: 500, offset: 0 });
     const all = rows.map(toTaskView);
     return phoneOk({ generation_tasks: all.filter((t) => t.kind === PHONE_GENERATION_KIND), all_tasks: all, total_active_tasks: all.length });
   });
