@@ -17,6 +17,11 @@ const benches: BenchEntry[] = [
   { name: 'phone-validation', run: async (infra) => (await import('./phone-validation.bench.js')).run(infra, { quantity }) },
   { name: 'campaign', run: async (infra) => (await import('./campaign.bench.js')).run(infra) },
   {
+    name: 'phone-reads',
+    run: async (infra) =>
+      (await import('./phone-reads.bench.js')).run({ pool: infra.pool, apiUrl: infra.apiUrl, account: await infra.account(), neighbour: await infra.account(), rows: quantity, log: (l) => infra.log(l) }),
+  },
+  {
     name: 'contacts-list',
     run: async (infra) =>
       (await import('./contacts-list.bench.js')).run({ pool: infra.pool, apiUrl: infra.apiUrl, account: await infra.account(), neighbour: await infra.account(), rows: quantity, log: (l) => infra.log(l) }),
