@@ -55,6 +55,12 @@ export async function startBenchInfra(): Promise<BenchInfra> {
     TASK_QUEUE_PREFIX: `bench-${runId}`,
     JWT_SECRET: randomBytes(32).toString('hex'),
     LOG_LEVEL: 'warn',
+    // Benchmarks measure throughput, not the per-user request budgets.
+    RATE_LIMIT_DEFAULT_PER_HOUR: '100000000',
+    RATE_LIMIT_CONTACTS_PER_MINUTE: '100000000',
+    RATE_LIMIT_CAMPAIGNS_PER_MINUTE: '100000000',
+    RATE_LIMIT_BULK_PER_MINUTE: '100000000',
+    RATE_LIMIT_SMS_PER_MINUTE: '100000000',
   };
   const logger = createLogger('warn');
   const local = await startLocalInfra(loadConfig(env), logger);
