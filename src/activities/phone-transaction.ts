@@ -1,20 +1,7 @@
 import type pg from 'pg';
+import { inTransaction } from '../db/transaction.js';
 
-/** Runs `work` in one transaction on one pooled connection; rolls back on any throw. */
-export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query('begin');
-    const result = await work(client);
-    await client.query('commit');
-    return result;
-  } catch (err) {
-    await client.query('rollback').catch(() => undefined);
-    throw err;
-  } finally {
-    client.release();
-  }
-}
+export { inTransaction };
 
 /** Thrown inside a batch transaction to roll it back and hand `value` to the caller. */
 export class Rollback<T> {

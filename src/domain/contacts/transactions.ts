@@ -1,18 +1,4 @@
-import type pg from 'pg';
 
-export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query('begin');
-    const result = await work(client);
-    await client.query('commit');
-    return result;
-  } catch (err) {
-    await client.query('rollback').catch(() => undefined);
-    throw err;
-  } finally {
-    client.release();
-  }
-}
+export { inTransaction } from '../../db/transaction.js';
 
 export const isUniqueViolation = (err: unknown): err is { code: string; constraint?: string } => (err as { code?: string })?.code === '23505';

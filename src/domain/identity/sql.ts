@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { inTransaction } from '../../db/transaction.js';
 
 /** Anything that runs a query: the pool, or one client inside a transaction. */
 export interface Sql {
@@ -6,17 +7,4 @@ export interface Sql {
 }
 
 /** Runs `work` in one transaction on one client; rolls back when it throws. */
-export async function withTransaction<T>(pool: pg.Pool, work: (sql: Sql) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query('begin');
-    const result = await work(client);
-    await client.query('commit');
-    return result;
-  } catch (err) {
-    await client.query('rollback').catch(() => undefined);
-    throw err;
-  } finally {
-    client.release();
-  }
-}
+export const withTransaction = <T>(pool: pg.Pool, work: (sql: Sql) => Promise<T>): Promise<T> => inTransaction(pool, work);
