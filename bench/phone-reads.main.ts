@@ -11,11 +11,12 @@ import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
 import { startLocalInfra } from '../src/dev/local-stack.js';
 import { freePort } from '../src/dev/temporal-dev-server.js';
-import { openDatabase, migrate } from '../src/db/orm.js';
+import pg from 'pg';
+import { openDatabase, migrateDatabase } from '../src/db/orm.js';
+import { appConnection } from '../src/db/app-role.js';
 import { connectTemporal } from '../src/temporal/client.js';
 import { startApi } from '../src/api/bootstrap.js';
 import { newApiKey, sha256 } from '../src/domain/identity/secrets.js';
-import type pg from 'pg';
 import { run } from './phone-reads.bench.js';
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'switchboard-bench-'));
@@ -31,15 +32,17 @@ const config = loadConfig({
 });
 const logger = createLogger('warn');
 const infra = await startLocalInfra(config, logger);
-const db = await openDatabase(infra.databaseUrl, { poolSize: 10 });
+const app = appConnection({ ...config, databaseUrl: infra.databaseUrl });
+await migrateDatabase(infra.databaseUrl, app.role, { silent: true });
+const db = await openDatabase(app.url, { poolSize: 10 });
+const owner = new pg.Pool({ connectionString: infra.databaseUrl, max: 10 });
 const temporal = await connectTemporal(infra.temporalAddress, config.temporal.namespace);
 try {
-  await migrate(db);
   const api = await startApi({ config, db, temporal, logger, port: 0 });
   try {
-    const account = await makeAccount(db.pool);
-    const neighbour = await makeAccount(db.pool);
-    await run({ pool: db.pool, apiUrl: api.url, account, neighbour, rows: Number(process.argv[2] ?? 1_000_000) });
+    const account = await makeAccount(owner);
+    const neighbour = await makeAccount(owner);
+    await run({ pool: owner, apiUrl: api.url, account, neighbour, rows: Number(process.argv[2] ?? 1_000_000) });
   } finally {
     await api.close();
   }

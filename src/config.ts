@@ -15,6 +15,9 @@ const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: port(8000),
   DATABASE_URL: optionalUrl(['postgres://', 'postgresql://'], 'must be a postgres:// or postgresql:// URL'),
+  DATABASE_APP_URL: optionalUrl(['postgres://', 'postgresql://'], 'must be a postgres:// or postgresql:// URL'),
+  DATABASE_APP_ROLE: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL identifier').default('switchboard_app'),
+  DATABASE_APP_PASSWORD: z.string().min(16, 'must be at least 16 characters').optional(),
   TEMPORAL_ADDRESS: z
     .string()
     .optional()
@@ -65,7 +68,14 @@ function toConfig(env: z.infer<typeof schema>) {
   return {
     env: env.NODE_ENV,
     port: env.PORT,
+    /** The owner's URL: migrations (and, unless DATABASE_APP_URL is given, the host of the app role). */
     databaseUrl: env.DATABASE_URL,
+    database: {
+      /** What the API and workers connect with; derived from DATABASE_URL and the role below when unset. */
+      appUrl: env.DATABASE_APP_URL,
+      appRole: env.DATABASE_APP_ROLE,
+      appPassword: env.DATABASE_APP_PASSWORD,
+    },
     temporal: {
       address: env.TEMPORAL_ADDRESS,
       namespace: env.TEMPORAL_NAMESPACE,

@@ -1,18 +1,21 @@
 /** `npm run api`: the API alone, against external PostgreSQL and Temporal (production). */
 import { loadConfig, ConfigError } from './config.js';
 import { createLogger } from './logger.js';
-import { openDatabase, migrate } from './db/orm.js';
+import { openDatabase, migrateDatabase } from './db/orm.js';
+import { appConnection } from './db/app-role.js';
 import { connectTemporal, ensureSearchAttributes } from './temporal/client.js';
 import { startApi } from './api/bootstrap.js';
 
 async function main() {
   const config = loadConfig();
-  if (!config.databaseUrl || !config.temporal.address) {
-    throw new ConfigError(['DATABASE_URL and TEMPORAL_ADDRESS: both required for `npm run api` (use `npm start` for embedded defaults)']);
+  if (!(config.databaseUrl || config.database.appUrl) || !config.temporal.address) {
+    throw new ConfigError(['DATABASE_URL (or DATABASE_APP_URL) and TEMPORAL_ADDRESS: both required for `npm run api` (use `npm start` for embedded defaults)']);
   }
   const logger = createLogger(config.logLevel, 'switchboard-api');
-  const db = await openDatabase(config.databaseUrl);
-  await migrate(db);
+  const app = appConnection(config);
+  // With the owner's URL the API migrates on start; given only DATABASE_APP_URL, a migrate job did.
+  if (config.databaseUrl) await migrateDatabase(config.databaseUrl, app.role);
+  const db = await openDatabase(app.url);
   const temporal = await connectTemporal(config.temporal.address, config.temporal.namespace);
   await ensureSearchAttributes(temporal);
   const api = await startApi({ config, db, temporal, logger });

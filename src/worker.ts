@@ -2,17 +2,18 @@
 import { loadConfig, ConfigError } from './config.js';
 import { createLogger } from './logger.js';
 import { openDatabase } from './db/orm.js';
+import { appConnection } from './db/app-role.js';
 import { createWorkers } from './temporal/worker.js';
 import { installTemporalRuntimeLogging } from './temporal/runtime-logging.js';
 
 async function main() {
   const config = loadConfig();
-  if (!config.databaseUrl || !config.temporal.address) {
-    throw new ConfigError(['DATABASE_URL and TEMPORAL_ADDRESS: both required for `npm run worker` (use `npm start` for embedded defaults)']);
+  if (!(config.databaseUrl || config.database.appUrl) || !config.temporal.address) {
+    throw new ConfigError(['DATABASE_APP_URL (or DATABASE_URL) and TEMPORAL_ADDRESS: both required for `npm run worker` (use `npm start` for embedded defaults)']);
   }
   const logger = createLogger(config.logLevel, 'switchboard-worker');
   installTemporalRuntimeLogging(logger);
-  const db = await openDatabase(config.databaseUrl);
+  const db = await openDatabase(appConnection(config).url);
   const workers = await createWorkers({ config, db, logger, address: config.temporal.address });
   const stop = async () => {
     await workers.shutdown();

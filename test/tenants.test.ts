@@ -10,7 +10,7 @@ afterAll(() => app.close());
 const auth = (a: TestAccount) => ({ token: a.token });
 
 async function tenantRow(id: number) {
-  const { rows } = await app.db.pool.query(`select name, slug, default_region, settings, updated_at from tenants where id = $1`, [id]);
+  const { rows } = await app.owner.query(`select name, slug, default_region, settings, updated_at from tenants where id = $1`, [id]);
   return rows[0];
 }
 
@@ -62,7 +62,7 @@ describe('listing and creating tenants', () => {
 
   test('when the input is invalid, then 400 names the fields in the mifumo envelope and nothing is written', async () => {
     const account = await createAccount(app);
-    const count = async () => (await app.db.pool.query(`select count(*)::int as n from memberships where user_id = $1`, [account.userId])).rows[0].n;
+    const count = async () => (await app.owner.query(`select count(*)::int as n from memberships where user_id = $1`, [account.userId])).rows[0].n;
     const bad = await app.http.post('/api/tenants/', { name: '', default_region: 'XX', settings: { nested: { no: true } } }, auth(account));
     expect(bad.status).toBe(400);
     expect(bad.body).toEqual(expect.objectContaining({ success: false, status: 400, message: 'Validation failed' }));
@@ -133,7 +133,7 @@ describe('reading and updating one tenant', () => {
       expect(res.body).toEqual(expect.objectContaining({ success: false, status: 404 }));
     }
     expect(await tenantRow(b.tenantId)).toEqual(before);
-    const { rows } = await app.db.pool.query(`select count(*)::int as n from memberships where tenant_id = $1`, [b.tenantId]);
+    const { rows } = await app.owner.query(`select count(*)::int as n from memberships where tenant_id = $1`, [b.tenantId]);
     expect(rows[0].n).toBe(1);
     expect((await app.http.get('/api/auth/profile/', auth(a))).body.active_tenant.id).toBe(a.tenantId);
   });

@@ -7,13 +7,14 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import type pg from 'pg';
+import pg from 'pg';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { startLocalInfra } from '../../src/dev/local-stack.js';
 import { dropDatabase, ensureDatabase } from '../../src/dev/embedded-postgres.js';
 import { freePort } from '../../src/dev/temporal-dev-server.js';
-import { migrate, openDatabase, type Database } from '../../src/db/orm.js';
+import { migrateDatabase, openDatabase, type Database } from '../../src/db/orm.js';
+import { appConnection } from '../../src/db/app-role.js';
 import { connectTemporal, type TemporalHandle } from '../../src/temporal/client.js';
 import { startApi, type RunningApi } from '../../src/api/bootstrap.js';
 import { newApiKey, sha256 } from '../../src/domain/identity/secrets.js';
@@ -70,8 +71,11 @@ export async function startBenchInfra(): Promise<BenchInfra> {
     databaseUrl = withDatabase(external, benchDb);
   }
   const config = loadConfig({ ...env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: local.temporalAddress });
-  const db = await openDatabase(databaseUrl, { poolSize: 10 });
-  await migrate(db);
+  const app = appConnection(config);
+  await migrateDatabase(databaseUrl, app.role, { silent: true });
+  const db = await openDatabase(app.url, { poolSize: 10 });
+  // Floors and fixtures are measured and arranged as the owner: the raw database, no row-level security.
+  const owner = new pg.Pool({ connectionString: databaseUrl, max: 10 });
   const temporal = await connectTemporal(local.temporalAddress, config.temporal.namespace);
   const worker = await startWorkerProcess({
     env: { ...env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: local.temporalAddress },
@@ -81,19 +85,20 @@ export async function startBenchInfra(): Promise<BenchInfra> {
   return {
     config,
     db,
-    pool: db.pool,
+    pool: owner,
     temporal,
     api,
     apiUrl: api.url,
     worker,
     scratch,
-    account: () => makeAccount(db.pool),
+    account: () => makeAccount(owner),
     log: (line) => console.log(line),
     async stop() {
       await api.close();
       await worker.stop();
       await temporal.close();
       await db.close();
+      await owner.end();
       if (external) await dropDatabase(external, benchDb).catch(() => undefined);
       await local.stop();
       rmSync(scratch, { recursive: true, force: true });

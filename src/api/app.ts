@@ -7,6 +7,7 @@ import { requestContext } from './middleware/request-context.js';
 import { errorHandler } from './middleware/error-handler.js';
 import { authenticate } from './middleware/authenticate.js';
 import { rateLimit } from './middleware/rate-limit.js';
+import { tenantScope } from './middleware/tenant-scope.js';
 import { OpenApiCollector } from './openapi/collector.js';
 import { createRouters } from './routes/index.js';
 import { createDocsRouter } from './openapi/docs.router.js';
@@ -31,6 +32,7 @@ export function createApp(deps: ApiDeps): Koa<AppState> {
     }),
   );
   app.use(authenticate(deps.authenticator));
+  app.use(tenantScope());
   app.use(rateLimit(deps.db.pool, deps.config.rateLimits));
   for (const router of routers) {
     app.use(router.routes());

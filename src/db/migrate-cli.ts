@@ -1,13 +1,12 @@
-/** `npm run migrate`: applies pending migrations to DATABASE_URL. */
+/** `npm run migrate`: applies pending migrations to DATABASE_URL (the owner) and provisions the application role. */
 import { loadConfig } from '../config.js';
-import { openDatabase, migrate } from './orm.js';
+import { migrateDatabase } from './orm.js';
+import { appConnection } from './app-role.js';
 
 const config = loadConfig();
 if (!config.databaseUrl) {
-  process.stderr.write('DATABASE_URL: required for `npm run migrate`\n');
+  process.stderr.write('DATABASE_URL: required for `npm run migrate` (the owner of the schema)\n');
   process.exit(1);
 }
-const db = await openDatabase(config.databaseUrl);
-const applied = await migrate(db);
+const applied = await migrateDatabase(config.databaseUrl, appConnection(config).role);
 process.stdout.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'up to date\n');
-await db.close();

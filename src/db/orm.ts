@@ -3,10 +3,12 @@ import { Migrator } from '@mikro-orm/migrations';
 import pg from 'pg';
 import { entities } from './entities.js';
 import { migrationsList } from './migrations/index.js';
+import { TenantScopedPool } from './scoped-pool.js';
+import { assertConfinedRole, provisionAppRole, type AppRole } from './app-role.js';
 
 export interface Database {
   orm: MikroORM;
-  /** Plain pool for set-based SQL, COPY and LISTEN/NOTIFY, beside the ORM's own. */
+  /** The pool for set-based SQL, COPY and LISTEN/NOTIFY; every checkout carries the scoped tenant. */
   pool: pg.Pool;
   close(): Promise<void>;
 }
@@ -15,18 +17,18 @@ export interface Database {
 pg.types.setTypeParser(20, (v) => Number(v));
 pg.types.setTypeParser(1700, (v) => Number(v));
 
-export async function openDatabase(databaseUrl: string, opts: { poolSize?: number; debug?: boolean; silentMigrations?: boolean } = {}): Promise<Database> {
-  const orm = await MikroORM.init({
-    clientUrl: databaseUrl,
-    entities,
-    extensions: [Migrator],
-    migrations: { migrationsList, transactional: true, allOrNothing: true, snapshot: false, silent: opts.silentMigrations ?? false },
-    pool: { min: 0, max: opts.poolSize ?? 10 },
-    debug: opts.debug ?? false,
-    allowGlobalContext: false,
-  });
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: opts.poolSize ?? 10 });
+/** The application's connection, as its own confined role (see app-role.ts). */
+export async function openDatabase(appUrl: string, opts: { poolSize?: number; debug?: boolean } = {}): Promise<Database> {
+  const orm = await initOrm(appUrl, opts);
+  const pool = new TenantScopedPool({ connectionString: appUrl, max: opts.poolSize ?? 10 });
   pool.on('error', () => undefined);
+  try {
+    await assertConfinedRole(pool);
+  } catch (err) {
+    await pool.end();
+    await orm.close(true);
+    throw err;
+  }
   return {
     orm,
     pool,
@@ -37,7 +39,32 @@ export async function openDatabase(databaseUrl: string, opts: { poolSize?: numbe
   };
 }
 
-export async function migrate(db: Database): Promise<string[]> {
-  const applied = await db.orm.migrator.up();
-  return applied.map((m) => m.name);
+/** As the owner: applies pending migrations, then provisions the application role. */
+export async function migrateDatabase(ownerUrl: string, appRole: AppRole, opts: { silent?: boolean } = {}): Promise<string[]> {
+  const orm = await initOrm(ownerUrl, { poolSize: 2, silentMigrations: opts.silent });
+  try {
+    const applied = await orm.migrator.up();
+    const owner = new pg.Client({ connectionString: ownerUrl });
+    await owner.connect();
+    try {
+      await provisionAppRole(owner, appRole);
+    } finally {
+      await owner.end();
+    }
+    return applied.map((m) => m.name);
+  } finally {
+    await orm.close(true);
+  }
+}
+
+function initOrm(url: string, opts: { poolSize?: number; debug?: boolean; silentMigrations?: boolean }) {
+  return MikroORM.init({
+    clientUrl: url,
+    entities,
+    extensions: [Migrator],
+    migrations: { migrationsList, transactional: true, allOrNothing: true, snapshot: false, silent: opts.silentMigrations ?? false },
+    pool: { min: 0, max: opts.poolSize ?? 10 },
+    debug: opts.debug ?? false,
+    allowGlobalContext: false,
+  });
 }

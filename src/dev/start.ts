@@ -4,7 +4,8 @@
  */
 import { loadConfig, ConfigError } from '../config.js';
 import { createLogger } from '../logger.js';
-import { openDatabase, migrate } from '../db/orm.js';
+import { openDatabase, migrateDatabase } from '../db/orm.js';
+import { appConnection } from '../db/app-role.js';
 import { connectTemporal, ensureSearchAttributes } from '../temporal/client.js';
 import { createWorkers } from '../temporal/worker.js';
 import { installTemporalRuntimeLogging } from '../temporal/runtime-logging.js';
@@ -31,9 +32,10 @@ async function main() {
   process.on('SIGHUP', () => void stopAll('SIGHUP'));
 
   try {
-    const db = await openDatabase(infra.databaseUrl);
+    const app = appConnection({ ...config, databaseUrl: infra.databaseUrl });
+    const applied = await migrateDatabase(infra.databaseUrl, app.role);
+    const db = await openDatabase(app.url);
     cleanups.push(() => db.close());
-    const applied = await migrate(db);
     const temporal = await connectTemporal(infra.temporalAddress, config.temporal.namespace);
     cleanups.push(() => temporal.close());
     await ensureSearchAttributes(temporal);

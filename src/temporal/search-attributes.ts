@@ -5,3 +5,6 @@ export const SEARCH_ATTRIBUTES = { SwitchboardTenant: 'Keyword', SwitchboardTask
 
 export const TENANT_KEY = defineSearchAttributeKey('SwitchboardTenant', SearchAttributeType.KEYWORD);
 export const TASK_KIND_KEY = defineSearchAttributeKey('SwitchboardTaskKind', SearchAttributeType.KEYWORD);
+
+/** The header every activity of a tenant's workflow carries (src/workflows/shared/tenant-propagation.ts). */
+export const TENANT_HEADER = 'switchboard-tenant';

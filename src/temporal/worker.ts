@@ -6,13 +6,14 @@ import { createLookupProvider } from '../domain/phone/lookup-providers.js';
 import { createSmsProvider } from '../domain/messaging/providers/index.js';
 import { createNumberPurchaseProvider } from '../domain/channels/number-purchase-providers.js';
 import { createLanguageModel } from '../domain/agent/language-models.js';
+import { tenantPropagationModule, tenantScopeInterceptors } from './tenant-scope-interceptor.js';
 
 export const workflowsPath = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../workflows/index.ts');
 
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 /** Bundles the workflow code once per process; both task queues share it. */
 export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
-  bundle ??= bundleWorkflowCode({ workflowsPath, logger: { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error() {} } as never });
+  bundle ??= bundleWorkflowCode({ workflowsPath, workflowInterceptorModules: [tenantPropagationModule], logger: { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error() {} } as never });
   return bundle;
 }
 
@@ -30,7 +31,7 @@ export async function createWorkers(deps: Omit<ActivityDeps, 'lookup' | 'sms' | 
   const connection = await NativeConnection.connect({ address: deps.address });
   const activities = createActivities({ ...deps, lookup: deps.lookup ?? createLookupProvider(deps.config.twilio), sms: deps.sms ?? createSmsProvider(deps.config), numbers: deps.numbers ?? createNumberPurchaseProvider(deps.config), languageModel: deps.languageModel ?? createLanguageModel(deps.config) });
   const workflowBundleCode = await workflowBundle();
-  const common = { connection, namespace: deps.config.temporal.namespace, activities, workflowBundle: workflowBundleCode };
+  const common = { connection, namespace: deps.config.temporal.namespace, activities, workflowBundle: workflowBundleCode, interceptors: { activity: [tenantScopeInterceptors] } };
   const workers = await Promise.all([
     Worker.create({ ...common, taskQueue: deps.config.temporal.taskQueues.bulk, maxConcurrentActivityTaskExecutions: 4 }),
     Worker.create({ ...common, taskQueue: deps.config.temporal.taskQueues.messaging, maxConcurrentActivityTaskExecutions: 20 }),

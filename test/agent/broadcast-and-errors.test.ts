@@ -35,7 +35,7 @@ test('when a broadcast names an unknown tier, then the answer is a 400 on tier_f
 
 test('when an error is logged, then it can be listed by filter and resolved, but not by another tenant', async () => {
   const user = await createAgentUser(app, owner);
-  const { rows } = await app.db.pool.query<{ id: number }>(
+  const { rows } = await app.owner.query<{ id: number }>(
     `insert into error_logs (tenant_id, user_phone, error_type, error_message, metadata) values ($1, $2, 'openai_timeout', 'timed out after 60 seconds', '{"timeout": 60}'), ($1, $2, 'invalid_phone', 'bad number', '{}') returning id`,
     [owner.tenantId, user.phone_number],
   );
@@ -75,7 +75,7 @@ test('when a free user over the allowance texts in, then a polite reply goes out
   const tenantNumber = usNumber();
   await addTenantNumber(app, owner.tenantId, tenantNumber, false);
   const user = await createAgentUser(app, owner, { tier: 'free' });
-  await app.db.pool.query(`update agent_users set monthly_requests = 10 where tenant_id = $1 and phone_number = $2`, [owner.tenantId, user.phone_number]);
+  await app.owner.query(`update agent_users set monthly_requests = 10 where tenant_id = $1 and phone_number = $2`, [owner.tenantId, user.phone_number]);
   const sid = `SM${(Date.now() + 1).toString(16).padEnd(32, '1')}`;
   const hook = await postSignedWebhook(app, '/api/sms/receive/', { AccountSid: 'ACx', MessageSid: sid, From: user.phone_number, To: tenantNumber, Body: 'Another question' });
   expect(hook.status).toBe(200);

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NativeConnection, Worker, bundleWorkflowCode } from '@temporalio/worker';
+import { tenantPropagationModule, tenantScopeInterceptors } from '../../src/temporal/tenant-scope-interceptor.js';
 import { createAgentActivities } from '../../src/activities/agent.activities.js';
 import { createSmsProvider } from '../../src/domain/messaging/providers/index.js';
 import { LanguageModelError, type LanguageModel } from '../../src/domain/agent/language-model.js';
@@ -34,6 +35,7 @@ beforeAll(async () => {
   connection = await NativeConnection.connect({ address: app.config.temporal.address! });
   const workflowBundle = await bundleWorkflowCode({
     workflowsPath: path.join(workflowsDir, 'sms-agent.workflow.ts'),
+    workflowInterceptorModules: [tenantPropagationModule],
     logger: { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error() {} } as never,
   });
   worker = await Worker.create({
@@ -41,6 +43,7 @@ beforeAll(async () => {
     namespace: app.config.temporal.namespace,
     taskQueue: app.config.temporal.taskQueues.messaging,
     workflowBundle,
+    interceptors: { activity: [tenantScopeInterceptors] },
     activities: createAgentActivities({ db: app.db, sms: createSmsProvider(app.config), languageModel: refusingModel }),
   });
   running = worker.run();

@@ -94,7 +94,7 @@ test('when the overview and performance are asked, then they count this tenant o
 
 test('when a free user has used the month allowance, then the task is refused without calling the model', async () => {
   const user = await createAgentUser(app, owner, { tier: 'free' });
-  await app.db.pool.query(`update agent_users set monthly_requests = 10 where tenant_id = $1 and phone_number = $2`, [owner.tenantId, user.phone_number]);
+  await app.owner.query(`update agent_users set monthly_requests = 10 where tenant_id = $1 and phone_number = $2`, [owner.tenantId, user.phone_number]);
   const res = await ask(user.phone_number, 'One more question');
   expect(res.status).toBe(403);
   expect(res.body).toMatchObject({ detail: expect.stringContaining('monthly'), request_id: expect.any(String) });

@@ -30,7 +30,7 @@ export function sessionCookie(res: HttpResult): string {
 
 /** The newest outbox email of a kind to an address. */
 export async function latestEmail(app: TestApp, to: string, kind: string): Promise<{ subject: string; body: string } | undefined> {
-  const { rows } = await app.db.pool.query<{ subject: string; body: string }>(
+  const { rows } = await app.owner.query<{ subject: string; body: string }>(
     `select subject, body from outbox_emails where lower(to_address) = lower($1) and kind = $2 order by id desc limit 1`,
     [to, kind],
   );
@@ -44,6 +44,6 @@ export function tokenFromLink(body: string, path: string): string {
 }
 
 export async function countRows(app: TestApp, table: string, where = 'true', params: unknown[] = []): Promise<number> {
-  const { rows } = await app.db.pool.query<{ n: number }>(`select count(*)::int as n from ${table} where ${where}`, params);
+  const { rows } = await app.owner.query<{ n: number }>(`select count(*)::int as n from ${table} where ${where}`, params);
   return rows[0].n;
 }

@@ -79,7 +79,7 @@ describe('password reset', () => {
     const account = await createAccount(app);
     const before = await login(app, { email: account.email, password: account.password });
     const { token } = await requestReset(account);
-    const { rows } = await app.db.pool.query(`select expires_at - created_at as ttl from one_time_tokens where token_hash = $1`, [sha256(token)]);
+    const { rows } = await app.owner.query(`select expires_at - created_at as ttl from one_time_tokens where token_hash = $1`, [sha256(token)]);
     expect(rows[0].ttl).toEqual(expect.objectContaining({ hours: 1 }));
 
     const ok = await app.http.post('/api/auth/password-reset-confirm/', { token, new_password: NEW_PASSWORD, confirm_password: NEW_PASSWORD });
@@ -117,7 +117,7 @@ describe('password reset', () => {
   test('when the token has expired, then the answer is 400 and the password stays', async () => {
     const account = await createAccount(app);
     const { token } = await requestReset(account);
-    await app.db.pool.query(`update one_time_tokens set expires_at = now() - interval '1 second' where token_hash = $1`, [sha256(token)]);
+    await app.owner.query(`update one_time_tokens set expires_at = now() - interval '1 second' where token_hash = $1`, [sha256(token)]);
     const res = await app.http.post('/api/auth/password-reset-confirm/', { token, new_password: NEW_PASSWORD, confirm_password: NEW_PASSWORD });
     expect(res.status).toBe(400);
     expect((await login(app, { email: account.email, password: account.password })).status).toBe(200);

@@ -91,7 +91,7 @@ describe('API keys', () => {
     expect(res.status).toBe(200);
     const data = res.body.data;
     expect(data).toEqual({ api_key: data.key, key: expect.stringMatching(/^[0-9a-f]{40}$/), id: expect.any(Number), prefix: data.key.slice(0, 8), name: 'ci', created_at: expect.any(String) });
-    const { rows } = await app.db.pool.query(`select key_hash from api_keys where id = $1`, [data.id]);
+    const { rows } = await app.owner.query(`select key_hash from api_keys where id = $1`, [data.id]);
     expect(rows[0].key_hash).not.toBe(data.key);
     expect((await app.http.get('/api/auth/profile/', { apiKey: data.key })).body.id).toBe(account.userId);
   });

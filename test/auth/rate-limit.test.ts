@@ -41,7 +41,7 @@ describe('login rate limit (5 per hour per IP)', () => {
   test('when the counters are kept, then they are in PostgreSQL so every API replica shares them', async () => {
     const ip = freshIp();
     await login(app, { email: uniqueEmail('ghost'), password: 'whatever-pass' }, ip);
-    const { rows } = await app.db.pool.query<{ points: number }>(`select points from rate_limits where key = $1`, [`login:${ip}`]);
+    const { rows } = await app.owner.query<{ points: number }>(`select points from rate_limits where key = $1`, [`login:${ip}`]);
     expect(rows[0].points).toBe(1);
   });
 });

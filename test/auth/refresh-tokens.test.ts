@@ -59,7 +59,7 @@ describe('refresh token rotation', () => {
   test('when the refresh token is unknown, expired or missing, then the answer is 401 or 400', async () => {
     expect((await refresh('not-a-real-token')).status).toBe(401);
     const { refresh: token } = await loggedIn();
-    await app.db.pool.query(`update refresh_tokens set expires_at = now() - interval '1 minute' where token_hash = $1`, [sha256(token)]);
+    await app.owner.query(`update refresh_tokens set expires_at = now() - interval '1 minute' where token_hash = $1`, [sha256(token)]);
     expect((await refresh(token)).status).toBe(401);
     const missing = await app.http.post('/api/auth/token/refresh/', {});
     expect(missing.status).toBe(400);

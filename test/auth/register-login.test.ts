@@ -89,7 +89,7 @@ describe('login', () => {
 
   test('when the user logs in by username, then it works as by email', async () => {
     const { email } = await register(app, { username: `ada_${Date.now().toString(36)}` });
-    const { rows } = await app.db.pool.query<{ username: string }>(`select username from users where email = $1`, [email]);
+    const { rows } = await app.owner.query<{ username: string }>(`select username from users where email = $1`, [email]);
     const res = await login(app, { username: rows[0].username, password: PASSWORD });
     expect(res.status).toBe(200);
     expect(res.body.user.email).toBe(email);

@@ -105,7 +105,7 @@ describe('credentials that must fail at once', () => {
 
   test('when a deactivated user presents a valid JWT or API key, then the answer is 401', async () => {
     const account = await createAccount(app);
-    await app.db.pool.query(`update users set is_active = false where id = $1`, [account.userId]);
+    await app.owner.query(`update users set is_active = false where id = $1`, [account.userId]);
     expect((await app.http.get('/api/auth/profile/', { token: account.token })).status).toBe(401);
     expect((await app.http.get('/api/auth/profile/', { apiKey: account.apiKey })).status).toBe(401);
   });

@@ -13,7 +13,7 @@ const get = (account: TestAccount, path: string) => app.http.get(`/api/billing/$
 
 /** A little of everything usage counts, written straight to the tables other capabilities own. */
 async function seedUsage(account: TestAccount) {
-  const pool = app.db.pool;
+  const pool = app.owner;
   await pool.query(
     `insert into messages (tenant_id, direction, to_number, from_number, body, segments, cost, currency, status, provider)
      values ($1, 'outbound', '+14155550100', '+14155550001', 'hi', 1, 0.0079, 'USD', 'delivered', 'simulated'),

@@ -13,9 +13,9 @@ beforeAll(async () => {
 afterAll(() => app?.close());
 
 const subscribe = (account: TestAccount, body: unknown) => app.http.post('/api/payments/subscribe/', body, { token: account.token });
-const row = async (id: string) => (await app.db.pool.query(`select * from subscriptions where id = $1`, [id])).rows[0];
+const row = async (id: string) => (await app.owner.query(`select * from subscriptions where id = $1`, [id])).rows[0];
 const workflowOf = (account: TestAccount, id: string) => app.temporal.client.workflow.getHandle(`subscription-t${account.tenantId}-${id}`);
-const eventCount = async (id: string) => (await app.db.pool.query(`select count(*)::int as n from payment_events where subscription_id = $1`, [id])).rows[0].n;
+const eventCount = async (id: string) => (await app.owner.query(`select count(*)::int as n from payment_events where subscription_id = $1`, [id])).rows[0].n;
 
 describe('GET /api/payments/plans/', () => {
   it('when listed, then the free, pro and enterprise plans come in the documented shape', async () => {
@@ -82,7 +82,7 @@ describe('POST /api/payments/subscribe/', () => {
     const res = await subscribe(owner, body);
     expect(res.status).toBe(400);
     expect(res.body[field]).toEqual([expect.any(String)]);
-    expect((await app.db.pool.query(`select count(*)::int as n from subscriptions where tenant_id = $1`, [owner.tenantId])).rows[0].n).toBe(0);
+    expect((await app.owner.query(`select count(*)::int as n from subscriptions where tenant_id = $1`, [owner.tenantId])).rows[0].n).toBe(0);
   });
 
   it('when a plain member subscribes, then 403', async () => {

@@ -13,7 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => app?.close());
 
-const row = async (id: string) => (await app.db.pool.query(`select status, cycle from subscriptions where id = $1`, [id])).rows[0] as { status: string; cycle: number };
+const row = async (id: string) => (await app.owner.query(`select status, cycle from subscriptions where id = $1`, [id])).rows[0] as { status: string; cycle: number };
 /** Generous: a busy shared worker may take seconds to run a timer; nothing here depends on how long. */
 const settled = <T>(read: () => Promise<T>, done: (v: T) => boolean) => eventually(read, done, 600);
 const charged = (id: string) => postPaymentWebhook(app, subscriptionEvent('subscription.charged', id, newPaymentId()));
@@ -21,8 +21,8 @@ const charged = (id: string) => postPaymentWebhook(app, subscriptionEvent('subsc
 describe('subscription billing loop', () => {
   it('when renewals are paid, then missed, then paid late, then missed for good, then it renews, continues as new, goes past due and halts', async () => {
     const owner = await createAccount(app);
-    const plan = (await findPlan(app.db.pool, { type: 'enterprise' }))!;
-    const sub = await insertSubscription(app.db.pool, { id: newSubscriptionId(), tenantId: owner.tenantId, userId: owner.userId, planId: plan.id, status: 'pending' });
+    const plan = (await findPlan(app.owner, { type: 'enterprise' }))!;
+    const sub = await insertSubscription(app.owner, { id: newSubscriptionId(), tenantId: owner.tenantId, userId: owner.userId, planId: plan.id, status: 'pending' });
     // Two-second periods stand in for months; two periods per run make it continue as new.
     const input: SubscriptionWorkflowInput = { subscriptionId: sub.id, tenantId: owner.tenantId, plan: planTerms(plan), timing: { periodMs: 2000, renewalGraceMs: 3000, periodsPerRun: 2 } };
     const started = await app.temporal.client.workflow.start('subscriptionWorkflow', { workflowId: sub.workflow_id, taskQueue: app.config.temporal.taskQueues.bulk, args: [input] });
@@ -46,8 +46,8 @@ describe('subscription billing loop', () => {
 
   it('when no first payment arrives within its window, then the subscription expires', async () => {
     const owner = await createAccount(app);
-    const plan = (await findPlan(app.db.pool, { type: 'pro' }))!;
-    const sub = await insertSubscription(app.db.pool, { id: newSubscriptionId(), tenantId: owner.tenantId, userId: owner.userId, planId: plan.id, status: 'pending' });
+    const plan = (await findPlan(app.owner, { type: 'pro' }))!;
+    const sub = await insertSubscription(app.owner, { id: newSubscriptionId(), tenantId: owner.tenantId, userId: owner.userId, planId: plan.id, status: 'pending' });
     const input: SubscriptionWorkflowInput = { subscriptionId: sub.id, tenantId: owner.tenantId, plan: planTerms(plan), timing: { awaitFirstPaymentMs: 500 } };
     const handle = await app.temporal.client.workflow.start('subscriptionWorkflow', { workflowId: sub.workflow_id, taskQueue: app.config.temporal.taskQueues.bulk, args: [input] });
     await expect(handle.result()).resolves.toEqual({ status: 'expired', cycle: 0 });

@@ -13,7 +13,7 @@ afterAll(() => app.close());
 
 const base = '/api/messaging/campaigns/';
 const countCampaigns = async (tenantId: number) =>
-  (await app.db.pool.query<{ n: number }>(`select count(*)::int as n from campaigns where tenant_id = $1`, [tenantId])).rows[0].n;
+  (await app.owner.query<{ n: number }>(`select count(*)::int as n from campaigns where tenant_id = $1`, [tenantId])).rows[0].n;
 
 describe('campaign targeting and dry run', () => {
   test('when a dry run is asked, then duplicates, opted-out contacts and invalid numbers are explained and nothing is stored', async () => {

@@ -78,7 +78,7 @@ describe('campaign lifecycle', () => {
     const id = (await app.http.post(base, smsCampaign({ target_contact_ids: ids }), { token: account.token })).body.data.id;
     // Started as the API starts it, with tiny batches and a continue-as-new every two of them.
     const workflowId = campaignWorkflowId(account.tenantId, id);
-    await app.db.pool.query(`update campaigns set workflow_id = $2 where id = $1`, [id, workflowId]);
+    await app.owner.query(`update campaigns set workflow_id = $2 where id = $1`, [id, workflowId]);
     const startWorkflowOperation = new WithStartWorkflowOperation('campaignWorkflow', {
       workflowId,
       taskQueue: app.config.temporal.taskQueues.messaging,

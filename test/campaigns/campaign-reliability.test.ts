@@ -18,7 +18,7 @@ async function campaignFor(account: TestAccount, count: number, offset = 0) {
 }
 
 async function phonesByStatus(campaignId: number): Promise<Map<string, string>> {
-  const { rows } = await stack.app.db.pool.query<{ phone_e164: string; status: string }>(`select phone_e164, status from campaign_recipients where campaign_id = $1`, [campaignId]);
+  const { rows } = await stack.app.owner.query<{ phone_e164: string; status: string }>(`select phone_e164, status from campaign_recipients where campaign_id = $1`, [campaignId]);
   return new Map(rows.map((r) => [r.phone_e164, r.status]));
 }
 

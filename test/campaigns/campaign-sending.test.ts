@@ -37,7 +37,7 @@ describe('quiet hours and opt-out', () => {
     expect(held.heldForQuietHours).toBe(3);
     expect(await ledgerStatuses(app, id)).toEqual({ sent: 2, pending: 3 });
 
-    await app.db.pool.query(`update contacts set is_opted_in = false, opt_out_at = now() where id = $1`, [newYork[0]]);
+    await app.owner.query(`update contacts set is_opted_in = false, opt_out_at = now() where id = $1`, [newYork[0]]);
     await setTenantSettings(app, account.tenantId, { quiet_hours_start: null, quiet_hours_end: null });
     // Pausing and resuming wakes a campaign waiting for quiet hours to end, so new settings apply now.
     expect((await app.http.post(`${base}${id}/pause/`, undefined, { token: account.token })).body.data.status).toBe('paused');

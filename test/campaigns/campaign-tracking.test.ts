@@ -25,7 +25,7 @@ async function sentCampaign(account: TestAccount, count: number) {
   const id = (await app.http.post(base, smsCampaign({ target_contact_ids: ids }), { token: account.token })).body.data.id;
   await app.http.post(`${base}${id}/start/`, undefined, { token: account.token });
   await waitForCampaign(app, account, id, (c) => c.status === 'completed');
-  const { rows } = await app.db.pool.query<{ id: number; provider_message_id: string; phone_e164: string }>(
+  const { rows } = await app.owner.query<{ id: number; provider_message_id: string; phone_e164: string }>(
     `select id, provider_message_id, phone_e164 from campaign_recipients where campaign_id = $1 order by id`,
     [id],
   );
@@ -70,7 +70,7 @@ describe('delivery tracking', () => {
   test('when a campaign ran, then its task row reports the same progress Socket.IO clients heard', async () => {
     const account = await fastAccount();
     const { id } = await sentCampaign(account, 3);
-    const { rows } = await app.db.pool.query(`select status, processed_items, total_items, kind from tasks where params->>'campaign_id' = $1`, [String(id)]);
+    const { rows } = await app.owner.query(`select status, processed_items, total_items, kind from tasks where params->>'campaign_id' = $1`, [String(id)]);
     expect(rows).toEqual([{ status: 'completed', processed_items: 3, total_items: 3, kind: 'campaign' }]);
   });
 });

@@ -46,7 +46,7 @@ describe('channels list, read and release', () => {
     expect(res.body).toMatchObject({ id: channel.id, phoneNumber: channel.phoneNumber, status: 'released', released: true });
     expect((await app.http.get(`/api/channels/${channel.id}`, { token: owner.token })).status).toBe(404);
     expect((await app.http.get('/api/channels/', { token: owner.token })).body).toEqual([]);
-    const { rows } = await app.db.pool.query(`select status, released_at from channels where id = $1`, [channel.id]);
+    const { rows } = await app.owner.query(`select status, released_at from channels where id = $1`, [channel.id]);
     expect(rows[0]).toEqual({ status: 'released', released_at: expect.any(Date) });
     await recordHistory(app, `channel-release-t${owner.tenantId}-${channel.id}`, 'channel-release');
     expect((await app.http.delete(`/api/channels/${channel.id}`, { token: owner.token })).status).toBe(404);

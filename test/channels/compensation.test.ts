@@ -28,7 +28,7 @@ beforeAll(async () => {
 afterAll(() => env?.close());
 
 const generate = (body: unknown) => env.app.http.post('/api/channels/generate-phone-number', body, { token: owner.token });
-const channelCount = async () => (await env.app.db.pool.query(`select count(*)::int as n from channels where tenant_id = $1`, [owner.tenantId])).rows[0].n;
+const channelCount = async () => (await env.app.owner.query(`select count(*)::int as n from channels where tenant_id = $1`, [owner.tenantId])).rows[0].n;
 
 describe('channel purchase saga', () => {
   it('when storing the bought number fails, then the number is released at the provider and no channel is left', async () => {
@@ -43,7 +43,7 @@ describe('channel purchase saga', () => {
     expect(released).toHaveLength(1);
     expect(released[0].reference).not.toBe(first.body.id);
     await recordHistory(env.app, `channel-purchase-t${owner.tenantId}-${released[0].reference}`, 'channel-purchase-compensated');
-    const { rows } = await env.app.db.pool.query(`select id, status from channels where phone_number = $1`, [first.body.phoneNumber]);
+    const { rows } = await env.app.owner.query(`select id, status from channels where phone_number = $1`, [first.body.phoneNumber]);
     expect(rows).toEqual([{ id: first.body.id, status: 'active' }]);
     const list = await env.app.http.get('/api/channels/', { token: owner.token });
     expect(list.body.map((c: { id: string }) => c.id)).toEqual([first.body.id]);

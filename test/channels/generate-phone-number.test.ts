@@ -63,11 +63,11 @@ describe('POST /api/channels/generate-phone-number', () => {
   });
 
   it('when the country is unknown, then 400 in the seed error shape and nothing is stored', async () => {
-    const before = await app.db.pool.query(`select count(*)::int as n from channels where tenant_id = $1`, [owner.tenantId]);
+    const before = await app.owner.query(`select count(*)::int as n from channels where tenant_id = $1`, [owner.tenantId]);
     const res = await generate({ country: 'Narnia' });
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ error: 'Failed to generate phone number', details: expect.stringContaining('Narnia') });
-    const after = await app.db.pool.query(`select count(*)::int as n from channels where tenant_id = $1`, [owner.tenantId]);
+    const after = await app.owner.query(`select count(*)::int as n from channels where tenant_id = $1`, [owner.tenantId]);
     expect(after.rows[0].n).toBe(before.rows[0].n);
   });
 

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NativeConnection, Worker, bundleWorkflowCode } from '@temporalio/worker';
+import { tenantPropagationModule, tenantScopeInterceptors } from '../../src/temporal/tenant-scope-interceptor.js';
 import { createChannelActivities } from '../../src/activities/channels.activities.js';
 import type { NumberPurchaseProvider } from '../../src/domain/channels/number-purchase.js';
 import { createLogger } from '../../src/logger.js';
@@ -27,6 +28,7 @@ export async function channelsOnOwnWorker(numbers: NumberPurchaseProvider): Prom
   const connection = await NativeConnection.connect({ address: app.config.temporal.address! });
   const workflowBundle = await bundleWorkflowCode({
     workflowsPath: path.join(workflowsDir, 'channel-purchase.workflow.ts'),
+    workflowInterceptorModules: [tenantPropagationModule],
     logger: { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error() {} } as never,
   });
   const worker = await Worker.create({
@@ -34,6 +36,7 @@ export async function channelsOnOwnWorker(numbers: NumberPurchaseProvider): Prom
     namespace: app.config.temporal.namespace,
     taskQueue: app.config.temporal.taskQueues.messaging,
     workflowBundle,
+    interceptors: { activity: [tenantScopeInterceptors] },
     activities: createChannelActivities({ db: app.db, numbers }),
   });
   const running = worker.run();

@@ -21,7 +21,7 @@ async function sheetOf(dataUrl: string): Promise<unknown[][]> {
 }
 
 const downloadsUsed = async (account: TestAccount) =>
-  (await app.db.pool.query<{ n: number }>('select downloads_used as n from users where id = $1', [account.userId])).rows[0].n;
+  (await app.owner.query<{ n: number }>('select downloads_used as n from users where id = $1', [account.userId])).rows[0].n;
 
 describe('seed 001 export', () => {
   test('when contacts are exported with fields, then an XLSX data URL holds them and the rows are counted', async () => {
@@ -77,7 +77,7 @@ describe('seed 001 export', () => {
 
   test('when an export would pass the download limit, then 403 explains it and nothing is counted', async () => {
     const account = await createAccount(app);
-    await app.db.pool.query('update users set download_limit = 3, downloads_used = 2 where id = $1', [account.userId]);
+    await app.owner.query('update users set download_limit = 3, downloads_used = 2 where id = $1', [account.userId]);
     const a = await createB2bContact(app, account, { first_name: 'A' });
     const b = await createB2bContact(app, account, { first_name: 'B' });
     const refused = await app.http.post('/api/api/contacts/export/', { contact_ids: [a.id, b.id] }, { apiKey: account.apiKey });

@@ -12,7 +12,7 @@ afterAll(() => app.close());
 
 const BASE = '/api/messaging/contacts/';
 const withKey = (key: string, who = account) => ({ token: who.token, headers: { 'idempotency-key': key } });
-const countByPhone = async (phone: string) => (await app.db.pool.query<{ n: number }>('select count(*)::int as n from contacts where phone_e164 = $1', [phone])).rows[0].n;
+const countByPhone = async (phone: string) => (await app.owner.query<{ n: number }>('select count(*)::int as n from contacts where phone_e164 = $1', [phone])).rows[0].n;
 
 describe('Idempotency-Key', () => {
   test('when a create is repeated with the same key, then the first answer is replayed with Idempotent-Replayed', async () => {
@@ -77,7 +77,7 @@ describe('Idempotency-Key', () => {
     const key = `k-${uniquePhone()}`;
     const body = { name: 'Expire', phone_e164: uniquePhone() };
     await app.http.post(BASE, body, withKey(key));
-    await app.db.pool.query(`update idempotency_keys set created_at = now() - interval '25 hours' where key = $1`, [key]);
+    await app.owner.query(`update idempotency_keys set created_at = now() - interval '25 hours' where key = $1`, [key]);
     const res = await app.http.post(BASE, body, withKey(key));
     expect(res.status).toBe(200);
     expect(res.body.data.upserted).toBe(true);

@@ -53,7 +53,7 @@ describe('seed 004 contacts: create and upsert', () => {
 
   test('when a national number is sent, then it is stored in E.164 using the tenant default region', async () => {
     const account = await createAccount(app);
-    await app.db.pool.query(`update tenants set default_region = 'TZ' where id = $1`, [account.tenantId]);
+    await app.owner.query(`update tenants set default_region = 'TZ' where id = $1`, [account.tenantId]);
     const c = await createMessagingContact(app, account, { name: 'Local', phone_e164: '0712 345 678' });
     expect(c.phone_e164).toBe('+255712345678');
   });
@@ -100,7 +100,7 @@ describe('seed 004 contacts: read, update, delete, consent', () => {
     const del = await app.http.delete(`${BASE}${c.id}/`, as(owner));
     expect(del.status).toBe(200);
     expect(del.body.success).toBe(true);
-    const row = (await app.db.pool.query('select is_active, deleted_at from contacts where id = $1', [c.id])).rows[0];
+    const row = (await app.owner.query('select is_active, deleted_at from contacts where id = $1', [c.id])).rows[0];
     expect(row.is_active).toBe(false);
     expect(row.deleted_at).not.toBeNull();
     expect((await app.http.get(`${BASE}${c.id}/`, as(owner))).status).toBe(404);

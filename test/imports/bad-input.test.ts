@@ -15,7 +15,7 @@ beforeEach(async () => {
 });
 afterAll(() => app.close());
 
-const contactCount = async () => (await app.db.pool.query<{ n: number }>(`select count(*)::int as n from contacts where tenant_id = $1`, [account.tenantId])).rows[0].n;
+const contactCount = async () => (await app.owner.query<{ n: number }>(`select count(*)::int as n from contacts where tenant_id = $1`, [account.tenantId])).rows[0].n;
 
 async function expectFailed(content: string | Buffer, message: RegExp, totalChunks = 1) {
   const { view } = await client.importFile(content, { totalChunks });
@@ -60,7 +60,7 @@ describe('contact import: awkward but valid files', () => {
     const csv = 'first_name,email,company,keywords\n"Mary\nAnn",mary@example.com,"Acme, Inc.","say ""hi"""\nBob,bob@example.com,Plain,\n';
     const { view } = await client.importFile(csv);
     expect(view.import.result).toEqual(expect.objectContaining({ created: 2, rejected: 0, total_rows: 2 }));
-    const { rows } = await app.db.pool.query(`select first_name, company, keywords from contacts where tenant_id = $1 order by email desc`, [account.tenantId]);
+    const { rows } = await app.owner.query(`select first_name, company, keywords from contacts where tenant_id = $1 order by email desc`, [account.tenantId]);
     expect(rows).toEqual([
       { first_name: 'Mary\nAnn', company: 'Acme, Inc.', keywords: 'say "hi"' },
       { first_name: 'Bob', company: 'Plain', keywords: null },
@@ -71,7 +71,7 @@ describe('contact import: awkward but valid files', () => {
     const file = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('email,first_name\nzoë@example.com,Zoë\n')]);
     const { view } = await client.importFile(file);
     expect(view.import.result).toEqual(expect.objectContaining({ created: 1, rejected: 0 }));
-    const { rows } = await app.db.pool.query(`select email, first_name from contacts where tenant_id = $1`, [account.tenantId]);
+    const { rows } = await app.owner.query(`select email, first_name from contacts where tenant_id = $1`, [account.tenantId]);
     expect(rows).toEqual([{ email: 'zoë@example.com', first_name: 'Zoë' }]);
   });
 

@@ -16,7 +16,7 @@ beforeEach(async () => {
 afterAll(() => app.close());
 
 const contactsOf = async (tenantId: number) =>
-  (await app.db.pool.query(`select * from contacts where tenant_id = $1 order by id`, [tenantId])).rows;
+  (await app.owner.query(`select * from contacts where tenant_id = $1 order by id`, [tenantId])).rows;
 
 describe('contact import', () => {
   test('when a CSV with spreadsheet headers is imported in chunks, then contacts are stored normalised and the task result counts them', async () => {

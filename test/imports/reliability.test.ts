@@ -74,13 +74,13 @@ test('when the worker is killed in the middle of a 200,000-row import and anothe
   expect(r.rejected).toBe(invalid);
   expect(r.created).toBe(identities.size);
 
-  const counts = await app.db.pool.query(
+  const counts = await app.owner.query(
     `select count(*)::int as n, count(distinct email)::int as emails, count(distinct phone_e164)::int as phones from contacts where tenant_id = $1`,
     [account.tenantId],
   );
   expect(counts.rows[0]).toEqual({ n: identities.size, emails: identities.size, phones: identities.size });
-  const stored = await app.db.pool.query<{ email: string }>(`select email from contacts where tenant_id = $1`, [account.tenantId]);
+  const stored = await app.owner.query<{ email: string }>(`select email from contacts where tenant_id = $1`, [account.tenantId]);
   expect(stored.rows.every((row) => identities.has(row.email))).toBe(true);
-  const rejectedRows = await app.db.pool.query<{ n: number }>(`select count(*)::int as n from contact_import_rejections where task_id = $1`, [complete.body.task_id]);
+  const rejectedRows = await app.owner.query<{ n: number }>(`select count(*)::int as n from contact_import_rejections where task_id = $1`, [complete.body.task_id]);
   expect(rejectedRows.rows[0].n).toBe(r.rejected + r.skipped);
 }, 600_000);

@@ -17,7 +17,7 @@ afterAll(() => app.close());
 const as = (account = owner) => ({ token: account.token });
 
 async function contact(fields: Record<string, unknown>, tenantId = owner.tenantId) {
-  const { rows } = await app.db.pool.query(
+  const { rows } = await app.owner.query(
     `insert into contacts (tenant_id, first_name, last_name, phone_e164, tags, attributes, is_opted_in, is_active, company)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning id`,
     [tenantId, fields.first_name ?? 'Test', fields.last_name ?? '', fields.phone ?? usNumber(), fields.tags ?? [], JSON.stringify(fields.attributes ?? {}), fields.is_opted_in ?? true, fields.is_active ?? true, fields.company ?? null],

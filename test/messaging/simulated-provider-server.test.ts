@@ -29,7 +29,7 @@ beforeEach(() => {
 
 const send = (recipients: string[], message = 'Hello through the simulated provider') =>
   app.http.post('/api/messaging/sms/send/', { message, recipients, sender_id: 'SWITCHBRD' }, { token: owner.token });
-const statuses = async (ids: number[]) => (await app.db.pool.query('select status from messages where id = any($1) order by id', [ids])).rows.map((r) => r.status as string);
+const statuses = async (ids: number[]) => (await app.owner.query('select status from messages where id = any($1) order by id', [ids])).rows.map((r) => r.status as string);
 
 test('when SMS go through the Twilio adapter to the simulated server, then its log holds them and signed callbacks deliver them', async () => {
   const to = [usNumber(), usNumber(), usNumber()];

@@ -30,7 +30,7 @@ test('when an SMS goes to valid, duplicate and invalid numbers, then only the di
   expect(data.invalid_recipients.map((r: { input: string }) => r.input)).toEqual(['not-a-number', '12']);
   expect(data.duplicate_recipients).toEqual([{ input: a.replace('+1', ''), e164: a }]);
 
-  const rows = await app.db.pool.query('select to_number, from_number, status, segments, cost, direction, conversation_id from messages where id = any($1) order by id', [data.message_ids]);
+  const rows = await app.owner.query('select to_number, from_number, status, segments, cost, direction, conversation_id from messages where id = any($1) order by id', [data.message_ids]);
   expect(rows.rows).toEqual([
     expect.objectContaining({ to_number: a, from_number: tenantNumber, status: 'queued', segments: 1, cost: 0.25, direction: 'outbound' }),
     expect.objectContaining({ to_number: b, status: 'queued' }),
@@ -49,7 +49,7 @@ test('when the message needs more than 10 segments, then it is refused and nothi
   const res = await send({ message: 'x'.repeat(153 * 10 + 1), recipients: [to] });
   expect(res.status).toBe(400);
   expect(res.body.errors.message[0]).toMatch(/11 segments/);
-  const rows = await app.db.pool.query('select 1 from messages where to_number = $1', [to]);
+  const rows = await app.owner.query('select 1 from messages where to_number = $1', [to]);
   expect(rows.rowCount).toBe(0);
 });
 
@@ -74,7 +74,7 @@ test('when the sender is a number the tenant does not own, then it is refused', 
 
 test('when a recipient opted out, then they are reported and not sent', async () => {
   const optedOut = usNumber();
-  await app.db.pool.query(`insert into contacts (tenant_id, phone_e164, is_opted_in, opt_out_at, opt_out_reason) values ($1, $2, false, now(), 'Replied STOP')`, [owner.tenantId, optedOut]);
+  await app.owner.query(`insert into contacts (tenant_id, phone_e164, is_opted_in, opt_out_at, opt_out_reason) values ($1, $2, false, now(), 'Replied STOP')`, [owner.tenantId, optedOut]);
   const fine = usNumber();
   const res = await send({ message: 'Deal of the day', recipients: [optedOut, fine] });
   expect(res.status).toBe(200);
@@ -84,7 +84,7 @@ test('when a recipient opted out, then they are reported and not sent', async ()
 
 test('when the tenant sets a price per segment, then costs use it', async () => {
   const account = await createAccount(app);
-  await app.db.pool.query(`update tenants set settings = '{"sms_price_per_segment": 0.0079, "sms_currency": "EUR"}' where id = $1`, [account.tenantId]);
+  await app.owner.query(`update tenants set settings = '{"sms_price_per_segment": 0.0079, "sms_currency": "EUR"}' where id = $1`, [account.tenantId]);
   const res = await send({ message: 'a'.repeat(200), recipients: [usNumber(), usNumber()], sender_id: 'ACME' }, account);
   expect(res.body.data).toMatchObject({ segments: 2, cost: 0.0316, currency: 'EUR', sender_id: 'ACME' });
 });

@@ -8,7 +8,7 @@ export function usNumber(): string {
 }
 
 export async function addTenantNumber(app: TestApp, tenantId: number, phone: string, isDefault = true) {
-  await app.db.pool.query('insert into tenant_numbers (tenant_id, phone_e164, is_default) values ($1, $2, $3)', [tenantId, phone, isDefault]);
+  await app.owner.query('insert into tenant_numbers (tenant_id, phone_e164, is_default) values ($1, $2, $3)', [tenantId, phone, isDefault]);
 }
 
 /** Posts a form webhook signed the way Twilio signs it, over PUBLIC_BASE_URL + path. */

@@ -14,7 +14,7 @@ beforeAll(async () => {
   owner = await createAccount(app);
   tenantNumber = usNumber();
   await addTenantNumber(app, owner.tenantId, tenantNumber);
-  await app.db.pool.query(`update tenants set settings = '{"help_text": "Acme support: call 555-0100."}' where id = $1`, [owner.tenantId]);
+  await app.owner.query(`update tenants set settings = '{"help_text": "Acme support: call 555-0100."}' where id = $1`, [owner.tenantId]);
 });
 afterAll(() => app.close());
 
@@ -24,7 +24,7 @@ async function sendOne(to = usNumber()) {
   return res.body.data.messages[0] as { id: number; provider_message_id: string; to: string };
 }
 
-const statusOf = async (id: number) => (await app.db.pool.query('select status, sent_at, delivered_at, error_code from messages where id = $1', [id])).rows[0];
+const statusOf = async (id: number) => (await app.owner.query('select status, sent_at, delivered_at, error_code from messages where id = $1', [id])).rows[0];
 const callback = (sid: string, status: string, extra: Record<string, string> = {}, path = STATUS) =>
   postSignedWebhook(app, path, { AccountSid: 'ACsimulated', MessageSid: sid, MessageStatus: status, ...extra });
 const sms = (from: string, body: string, sid = `SM${Math.random().toString(16).slice(2).padEnd(32, '0')}`) => ({ AccountSid: 'ACx', MessageSid: sid, From: from, To: tenantNumber, Body: body });
@@ -57,13 +57,13 @@ test('when a message fails, then no later status revives it', async () => {
 });
 
 test('when a callback names our message id but a SID we never recorded, then it finds the message by id', async () => {
-  const id = (await app.db.pool.query(
+  const id = (await app.owner.query(
     `insert into messages (tenant_id, direction, to_number, body, status, provider) values ($1, 'outbound', $2, 'x', 'queued', 'twilio') returning id`,
     [owner.tenantId, usNumber()],
   )).rows[0].id;
   const res = await callback('SMlostanswer000000000000000000001', 'sent', {}, `${STATUS}?message_id=${id}`);
   expect(res.status).toBe(200);
-  expect((await app.db.pool.query('select status, provider_message_id from messages where id = $1', [id])).rows[0]).toEqual({ status: 'sent', provider_message_id: 'SMlostanswer000000000000000000001' });
+  expect((await app.owner.query('select status, provider_message_id from messages where id = $1', [id])).rows[0]).toEqual({ status: 'sent', provider_message_id: 'SMlostanswer000000000000000000001' });
 });
 
 test('when a callback has a forged signature, then it is refused with 403 and nothing changes', async () => {
@@ -89,7 +89,7 @@ test('when a contact replies, then the message threads into the conversation of 
   const res = await postSignedWebhook(app, INBOUND, sms(contactNumber, 'Thanks, when will it arrive?'));
   expect(res.status).toBe(200);
   expect(res.text).toBe('<?xml version="1.0" encoding="UTF-8"?><Response/>');
-  const rows = await app.db.pool.query('select direction, conversation_id, status from messages where tenant_id = $1 and (to_number = $2 or from_number = $2) order by id', [owner.tenantId, contactNumber]);
+  const rows = await app.owner.query('select direction, conversation_id, status from messages where tenant_id = $1 and (to_number = $2 or from_number = $2) order by id', [owner.tenantId, contactNumber]);
   expect(rows.rows.map((r) => [r.direction, r.status])).toEqual([['outbound', 'queued'], ['inbound', 'received']]);
   expect(new Set(rows.rows.map((r) => r.conversation_id)).size).toBe(1);
   const conversation = await app.http.get(`/api/messaging/conversations/${rows.rows[0].conversation_id}/`, { token: owner.token });
@@ -105,7 +105,7 @@ test('when the same inbound message is delivered twice, then it is stored once a
   const second = await postSignedWebhook(app, INBOUND, payload);
   expect(second.status).toBe(200);
   expect(second.text).not.toContain('<Message>');
-  const rows = await app.db.pool.query("select 1 from messages where tenant_id = $1 and from_number = $2 and direction = 'inbound'", [owner.tenantId, from]);
+  const rows = await app.owner.query("select 1 from messages where tenant_id = $1 and from_number = $2 and direction = 'inbound'", [owner.tenantId, from]);
   expect(rows.rowCount).toBe(1);
 });
 
@@ -113,7 +113,7 @@ test('when a contact texts STOP and later START, then they are opted out and bac
   const from = usNumber();
   const stop = await postSignedWebhook(app, INBOUND, sms(from, ' Stop '));
   expect(stop.text).toContain('unsubscribed');
-  const contact = async () => (await app.db.pool.query('select is_opted_in, opt_out_at, opt_out_reason from contacts where tenant_id = $1 and phone_e164 = $2', [owner.tenantId, from])).rows[0];
+  const contact = async () => (await app.owner.query('select is_opted_in, opt_out_at, opt_out_reason from contacts where tenant_id = $1 and phone_e164 = $2', [owner.tenantId, from])).rows[0];
   expect(await contact()).toMatchObject({ is_opted_in: false, opt_out_at: expect.any(Date), opt_out_reason: 'Replied STOP' });
   const blocked = await app.http.post('/api/messaging/sms/send/', { message: 'Sale!', recipients: [from] }, { token: owner.token });
   expect(blocked.status).toBe(400);
@@ -127,7 +127,7 @@ test('when a contact texts STOP and later START, then they are opted out and bac
 test.each(['STOPALL', 'UNSUBSCRIBE', 'CANCEL', 'END', 'QUIT'])('when a contact texts %s, then they are opted out', async (word) => {
   const from = usNumber();
   await postSignedWebhook(app, INBOUND, sms(from, word.toLowerCase()));
-  const row = (await app.db.pool.query('select is_opted_in, opt_out_at from contacts where tenant_id = $1 and phone_e164 = $2', [owner.tenantId, from])).rows[0];
+  const row = (await app.owner.query('select is_opted_in, opt_out_at from contacts where tenant_id = $1 and phone_e164 = $2', [owner.tenantId, from])).rows[0];
   expect(row.opt_out_at).not.toBeNull();
 });
 
@@ -135,7 +135,7 @@ test('when an inbound message is forged, then it is refused and nothing is store
   const from = usNumber();
   const res = await postSignedWebhook(app, INBOUND, sms(from, 'STOP'), { secret: 'guess' });
   expect(res.status).toBe(403);
-  const rows = await app.db.pool.query('select 1 from contacts where phone_e164 = $1', [from]);
+  const rows = await app.owner.query('select 1 from contacts where phone_e164 = $1', [from]);
   expect(rows.rowCount).toBe(0);
 });
 

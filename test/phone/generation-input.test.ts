@@ -76,7 +76,7 @@ describe('generation requests that must not start', () => {
   test('when the project already holds numbers of the area code, then only the rest is available', async () => {
     const fresh = await createAccount(app);
     const space = areaCodeSpace('664');
-    await app.db.pool.query(
+    await app.owner.query(
       `insert into phone_numbers (tenant_id, user_id, project_id, number, area_code)
        select $1, $2, 'p', '+1664' || $3::int || lpad(g::text, 4, '0'), '664' from generate_series(0, 999) g`,
       [fresh.tenantId, fresh.userId, space.exchanges[0]],

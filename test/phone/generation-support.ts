@@ -13,7 +13,7 @@ export function post(app: TestApp, account: TestAccount, path: string, body: Rec
 }
 
 export async function taskRow(app: TestApp, taskId: string): Promise<TaskRow> {
-  const { rows } = await app.db.pool.query<TaskRow>(`select * from tasks where task_id = $1`, [taskId]);
+  const { rows } = await app.owner.query<TaskRow>(`select * from tasks where task_id = $1`, [taskId]);
   return rows[0];
 }
 
@@ -52,7 +52,7 @@ export interface StoredNumber {
 }
 
 export async function numbersOf(app: TestApp, tenantId: number, where = 'true', params: unknown[] = []): Promise<StoredNumber[]> {
-  const { rows } = await app.db.pool.query<StoredNumber>(
+  const { rows } = await app.owner.query<StoredNumber>(
     `select id, number, area_code, status, carrier, line_type, lookup_source, generation_task_id, project_id
        from phone_numbers where tenant_id = $1 and ${where} order by id`,
     [tenantId, ...params],
@@ -61,7 +61,7 @@ export async function numbersOf(app: TestApp, tenantId: number, where = 'true', 
 }
 
 export async function countRows(app: TestApp, sql: string, params: unknown[]): Promise<number> {
-  const { rows } = await app.db.pool.query<{ n: number }>(sql, params);
+  const { rows } = await app.owner.query<{ n: number }>(sql, params);
   return rows[0].n;
 }
 

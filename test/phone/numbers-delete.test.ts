@@ -69,7 +69,7 @@ describe('POST delete-numbers/', () => {
     const res = await del(a, { selectedNumbers: [ids[0], ids[2], String(ids[4]), ids[0]] });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ message: 'Numbers deleted', data: { deleted_count: 3 } });
-    const left = await app.db.pool.query<{ id: number }>(`select id from phone_numbers where tenant_id = $1 order by id`, [a.tenantId]);
+    const left = await app.owner.query<{ id: number }>(`select id from phone_numbers where tenant_id = $1 order by id`, [a.tenantId]);
     expect(left.rows.map((r) => r.id)).toEqual([ids[1], ids[3]]);
   });
 

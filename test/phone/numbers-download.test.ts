@@ -85,10 +85,10 @@ describe('GET download-numbers/ abandoned', () => {
     await reader.read().catch(() => undefined);
 
     const copyStillRunning = async () =>
-      (await app.db.pool.query(`select count(*)::int as n from pg_stat_activity where query like 'copy (select id, number as phone_number%' and pid <> pg_backend_pid()`)).rows[0].n;
+      (await app.owner.query(`select count(*)::int as n from pg_stat_activity where query like 'copy (select id, number as phone_number%' and pid <> pg_backend_pid()`)).rows[0].n;
     for (let i = 0; i < 100 && (await copyStillRunning()) > 0; i++) await new Promise((r) => setTimeout(r, 100));
     expect(await copyStillRunning()).toBe(0);
-    const pool = app.db.pool;
+    const pool = app.owner;
     expect(pool.totalCount - pool.idleCount).toBe(0);
     const again = await app.http.get(`/api/phone-generator/download-numbers/?user_id=${big.userId}&code=999`, { apiKey: big.apiKey });
     expect(again.status).toBe(200);

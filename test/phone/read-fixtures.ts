@@ -17,7 +17,7 @@ export interface NumberBatch {
 
 /** Inserts numbers for the account in one generate_series statement; returns their ids in order. */
 export async function insertNumbers(app: TestApp, account: TestAccount, b: NumberBatch): Promise<number[]> {
-  const { rows } = await app.db.pool.query<{ id: number }>(
+  const { rows } = await app.owner.query<{ id: number }>(
     `insert into phone_numbers (tenant_id, user_id, project_id, number, area_code, status, carrier, line_type, validated_at, created_at)
      select $1, $2, $3, '+1' || $4 || lpad((($5::bigint + g) % 10000000)::text, 7, '0'), $4, $6, $7, $8,
             case when $6 = 'pending' then null else coalesce($9::timestamptz, now()) end, coalesce($9::timestamptz, now())
@@ -41,7 +41,7 @@ export async function insertNumbers(app: TestApp, account: TestAccount, b: Numbe
 }
 
 export async function countNumbers(app: TestApp, tenantId: number, where = 'true'): Promise<number> {
-  const { rows } = await app.db.pool.query<{ n: number }>(`select count(*)::int as n from phone_numbers where tenant_id = $1 and ${where}`, [tenantId]);
+  const { rows } = await app.owner.query<{ n: number }>(`select count(*)::int as n from phone_numbers where tenant_id = $1 and ${where}`, [tenantId]);
   return rows[0].n;
 }
 
@@ -77,7 +77,7 @@ export async function insertTask(app: TestApp, account: TestAccount, t: TaskSeed
   const processed = t.processed ?? (status === 'completed' ? total : 0);
   const finished = status === 'completed' || status === 'failed' || status === 'cancelled';
   const startedAgo = t.startedSecondsAgo === undefined ? (status === 'pending' ? null : 60) : t.startedSecondsAgo;
-  const { rows } = await app.db.pool.query<SeededTask>(
+  const { rows } = await app.owner.query<SeededTask>(
     `insert into tasks (task_id, tenant_id, user_id, project_id, kind, name, status, progress, current_step, processed_items, total_items,
                         workflow_id, params, result, error, started_at, completed_at)
      values ($1, $2, $3, $4, $5, $6, $7, least(100, floor(100.0 * $8 / nullif($9, 0)))::int, $10, $8, $9, $11, $12, $13, $14,
@@ -107,6 +107,6 @@ export async function insertTask(app: TestApp, account: TestAccount, t: TaskSeed
 }
 
 export async function taskStatus(app: TestApp, taskId: string): Promise<string> {
-  const { rows } = await app.db.pool.query<{ status: string }>(`select status from tasks where task_id = $1`, [taskId]);
+  const { rows } = await app.owner.query<{ status: string }>(`select status from tasks where task_id = $1`, [taskId]);
   return rows[0].status;
 }

@@ -61,7 +61,7 @@ test('when the worker is killed during a 200,000-number generation, then the nex
 
   const task = await waitForTask(app, taskId, ['completed'], 240_000);
   expect(task.result).toEqual(expect.objectContaining({ total_generated: QUANTITY, success_rate: 100 }));
-  const { rows } = await app.db.pool.query<{ number: string }>(`select number from phone_numbers where generation_task_id = $1`, [taskId]);
+  const { rows } = await app.owner.query<{ number: string }>(`select number from phone_numbers where generation_task_id = $1`, [taskId]);
   expect(rows).toHaveLength(QUANTITY);
   expect(new Set(rows.map((r) => r.number)).size).toBe(QUANTITY);
   const validByExchange = new Map<string, boolean>();

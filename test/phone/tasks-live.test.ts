@@ -13,7 +13,7 @@ afterAll(() => app.close());
 const BASE = '/api/phone-generator';
 
 async function processedSoFar(taskId: string): Promise<{ status: string; processed_items: number }> {
-  const { rows } = await app.db.pool.query(`select status, processed_items from tasks where task_id = $1`, [taskId]);
+  const { rows } = await app.owner.query(`select status, processed_items from tasks where task_id = $1`, [taskId]);
   return rows[0];
 }
 
@@ -36,7 +36,7 @@ describe('progress and cancel of a running generation', () => {
     expect(taskId).toEqual(expect.any(String));
     await until(async () => (await processedSoFar(taskId)).processed_items >= 200, 'first batches');
 
-    const view = await new TaskService(app.db.pool, app.temporal).progress(account.tenantId, taskId);
+    const view = await new TaskService(app.owner, app.temporal).progress(account.tenantId, taskId);
     expect(view.live).toBe(true);
     expect(view.figures.status).toBe('in_progress');
     expect(view.figures.totalItems).toBe(200_000);

@@ -81,7 +81,7 @@ describe('Twilio lookups end to end', () => {
   });
 
   test('when a cache of paid answers exists, then the same number is never asked of Twilio twice', async () => {
-    const lookup = new CachedLookup(app.db.pool, provider());
+    const lookup = new CachedLookup(app.owner, provider());
     const numbers = consecutive('907', '556', 10, 5);
     await lookup.lookup(numbers);
     const again = await lookup.lookup([...numbers, '+19075560099']);

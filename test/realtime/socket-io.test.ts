@@ -54,7 +54,7 @@ describe('Socket.IO tenant selection', () => {
     const user = await createAccount(app);
     const second = await createAccount(app);
     const stranger = await createAccount(app);
-    await app.db.pool.query(`insert into memberships (tenant_id, user_id, role) values ($1, $2, 'member')`, [second.tenantId, user.userId]);
+    await app.owner.query(`insert into memberships (tenant_id, user_id, role) values ($1, $2, 'member')`, [second.tenantId, user.userId]);
 
     await expect(connectSocketIo(app, { auth: { token: user.token, tenant_id: stranger.tenantId } })).rejects.toThrow('You are not a member of this tenant.');
     const heard = await connect(app, { auth: { token: user.token, tenant_id: second.tenantId } });

@@ -32,8 +32,8 @@ describe('task event listener', () => {
   });
 
   test('when a malformed payload is notified, then it is ignored and later events still arrive', async () => {
-    await app.db.pool.query('select pg_notify($1, $2)', [TASK_EVENTS_CHANNEL, 'not json']);
-    await app.db.pool.query('select pg_notify($1, $2)', [TASK_EVENTS_CHANNEL, JSON.stringify({ tenantId: 1, event: {} })]);
+    await app.owner.query('select pg_notify($1, $2)', [TASK_EVENTS_CHANNEL, 'not json']);
+    await app.owner.query('select pg_notify($1, $2)', [TASK_EVENTS_CHANNEL, JSON.stringify({ tenantId: 1, event: {} })]);
     const taskId = await insertTask(app, owner);
     await reporterFor(app).started(taskId);
     await heard.waitFor((e) => e.taskId === taskId);
@@ -43,7 +43,7 @@ describe('task event listener', () => {
   test('when its connection is killed, then it reconnects and hears events committed afterwards', async () => {
     const killedPid = listener.backendPid;
     expect(killedPid).toEqual(expect.any(Number));
-    await app.db.pool.query('select pg_terminate_backend($1)', [killedPid]);
+    await app.owner.query('select pg_terminate_backend($1)', [killedPid]);
     const taskId = await insertTask(app, owner, 'phone-generation', 1_000_000);
     const reporter = reporterFor(app);
     // Events committed while it is reconnecting are lost by design, so keep moving the task until one is heard.

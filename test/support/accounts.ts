@@ -27,7 +27,7 @@ export async function createAccount(app: TestApp, opts: { role?: 'owner' | 'admi
   const suffix = randomBytes(5).toString('hex');
   const email = `user-${suffix}@example.test`;
   cachedHash ??= hashPassword(PASSWORD);
-  const client = await app.db.pool.connect();
+  const client = await app.owner.connect();
   try {
     await client.query('begin');
     const tenantId =

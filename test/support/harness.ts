@@ -1,14 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
+import pg from 'pg';
 import { openDatabase, type Database } from '../../src/db/orm.js';
+import { appConnection } from '../../src/db/app-role.js';
 import { connectTemporal, type TemporalHandle } from '../../src/temporal/client.js';
 import { startApi, type RunningApi } from '../../src/api/bootstrap.js';
 
 export interface TestApp {
   url: string;
   config: Config;
+  /** The application's own connection: confined by row-level security to the scoped tenant. */
   db: Database;
+  /** The schema owner's pool, for tests that inspect or arrange rows across tenants. */
+  owner: pg.Pool;
   temporal: TemporalHandle;
   api: RunningApi;
   http: HttpClient;
@@ -18,7 +23,8 @@ export interface TestApp {
 /** A real API on a free port, against the run's database and Temporal server. One per test file. */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const config = loadConfig({ ...process.env, ...env });
-  const db = await openDatabase(config.databaseUrl!, { poolSize: 5 });
+  const db = await openDatabase(appConnection(config).url, { poolSize: 5 });
+  const owner = new pg.Pool({ connectionString: config.databaseUrl!, max: 3 });
   const temporal = await connectTemporal(config.temporal.address!, config.temporal.namespace);
   const logger = createLogger(config.logLevel);
   const api = await startApi({ config, db, temporal, logger, port: 0 });
@@ -26,6 +32,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     url: api.url,
     config,
     db,
+    owner,
     temporal,
     api,
     http: new HttpClient(api.url),
@@ -33,6 +40,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       await api.close();
       await temporal.close();
       await db.close();
+      await owner.end();
     },
   };
 }

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { ensureDatabase, startEmbeddedPostgres } from '../../src/dev/embedded-postgres.js';
 import { freePort, provisionTemporalCli, startTemporalDevServer } from '../../src/dev/temporal-dev-server.js';
-import { openDatabase, migrate } from '../../src/db/orm.js';
+import { migrateDatabase } from '../../src/db/orm.js';
 import { startWorkerProcess } from './worker-process.js';
 import { STATE_FILE, type RunState } from './run-state.js';
 
@@ -31,9 +31,9 @@ export default async function startRun() {
   const databaseUrl = withDatabase(adminUrl, dbName);
   state.adminUrl = adminUrl;
   state.dbName = dbName;
-  const db = await openDatabase(databaseUrl, { poolSize: 2, silentMigrations: true });
-  await migrate(db);
-  await db.close();
+  // One password for every run, so runs sharing a PostgreSQL server never change each other's role.
+  const appPassword = 'switchboard-test-app-role';
+  await migrateDatabase(databaseUrl, { name: 'switchboard_app', password: appPassword }, { silent: true });
 
   let temporalAddress = process.env.TEMPORAL_ADDRESS;
   if (!temporalAddress) {
@@ -47,6 +47,7 @@ export default async function startRun() {
   Object.assign(process.env, {
     NODE_ENV: 'test',
     DATABASE_URL: databaseUrl,
+    DATABASE_APP_PASSWORD: appPassword,
     TEMPORAL_ADDRESS: temporalAddress,
     TEMPORAL_NAMESPACE: 'default',
     TASK_QUEUE_PREFIX: `test-${runId}`,

@@ -3,6 +3,7 @@ import type { ApiDeps } from '../deps.js';
 import type { Principal } from '../../domain/identity/principal.js';
 import { TaskService } from '../../domain/tasks/task-service.js';
 import { taskRoom } from './task-rooms.js';
+import { withTenant } from '../../db/tenant-scope.js';
 
 type Ack = (answer: Record<string, unknown>) => void;
 
@@ -19,7 +20,9 @@ function taskIdOf(payload: unknown): string | null {
  * as `subscribed` / `unsubscribed` / `subscription_error` events.
  */
 export function handleTaskSubscriptions(socket: Socket, principal: Principal, deps: Pick<ApiDeps, 'db' | 'temporal' | 'logger'>) {
-  const tasks = new TaskService(deps.db.pool, deps.temporal);
+  const taskService = new TaskService(deps.db.pool, deps.temporal);
+  // Socket events arrive outside any HTTP request: each lookup enters the socket's tenant itself.
+  const tasks = { find: (tenantId: number, id: string) => withTenant(tenantId, () => taskService.find(tenantId, id)) };
 
   socket.on('subscribe', async (payload: unknown, ack?: Ack) => {
     const reply = (event: string, answer: Record<string, unknown>) => {

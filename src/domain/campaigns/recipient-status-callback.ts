@@ -1,6 +1,8 @@
 import type pg from 'pg';
 import { applyRecipientChanges } from './ledger/recipient-changes.js';
 import { recipientStatusFromProvider } from './recipient-status.js';
+import { tenantOfCampaignRecipient } from '../../db/cross-tenant.js';
+import { withTenant } from '../../db/tenant-scope.js';
 
 export interface RecipientCallbackParams {
   MessageSid?: string;
@@ -19,6 +21,8 @@ export async function receiveRecipientStatus(pool: pg.Pool, recipientId: number,
   const raw = params.MessageStatus ?? params.SmsStatus;
   const status = raw ? recipientStatusFromProvider(raw) : null;
   if (!status) return { changed: false, ignored: `status ${raw ?? '(none)'} not tracked` };
-  const changed = await applyRecipientChanges(pool, [{ id: recipientId, status, providerMessageId: params.MessageSid ?? params.SmsSid ?? null, errorCode: params.ErrorCode || null }]);
+  const tenantId = await tenantOfCampaignRecipient(pool, recipientId);
+  if (!tenantId) return { changed: false, ignored: 'no such recipient' };
+  const changed = await withTenant(tenantId, () => applyRecipientChanges(pool, [{ id: recipientId, status, providerMessageId: params.MessageSid ?? params.SmsSid ?? null, errorCode: params.ErrorCode || null }]));
   return { changed: changed.length > 0 };
 }

@@ -1,6 +1,8 @@
 import type pg from 'pg';
 import { applyProviderStatus, type AppliedStatus } from './message-store.js';
 import { normaliseProviderStatus } from './message-status.js';
+import { tenantOfMessage } from '../../db/cross-tenant.js';
+import { withTenant } from '../../db/tenant-scope.js';
 
 export interface StatusCallback {
   MessageSid?: string;
@@ -21,5 +23,7 @@ export async function receiveStatusCallback(pool: pg.Pool, params: StatusCallbac
   const status = normaliseProviderStatus(params.MessageStatus ?? params.SmsStatus);
   if (!sid || !status) return { found: false, changed: false, ignored: 'missing MessageSid or a known MessageStatus' };
   const messageId = messageIdHint && /^\d{1,15}$/.test(messageIdHint) ? Number(messageIdHint) : null;
-  return applyProviderStatus(pool, { providerMessageId: sid, status, messageId, errorCode: params.ErrorCode || null });
+  const tenantId = await tenantOfMessage(pool, sid, messageId);
+  if (!tenantId) return { found: false, changed: false };
+  return withTenant(tenantId, () => applyProviderStatus(pool, { providerMessageId: sid, status, messageId, errorCode: params.ErrorCode || null }));
 }

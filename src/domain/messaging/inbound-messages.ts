@@ -6,6 +6,8 @@ import { countSegments } from './sms-segments.js';
 import { smsCost } from './pricing.js';
 import { loadTenantMessaging, type TenantMessaging } from './tenant-messaging.js';
 import { recordWebhookEvent } from './webhook-events.js';
+import { tenantOfNumber } from '../../db/cross-tenant.js';
+import { withTenant } from '../../db/tenant-scope.js';
 
 export interface InboundSms {
   messageSid: string;
@@ -33,9 +35,12 @@ export interface InboundOutcome {
  * conversation, and a STOP/START/HELP keyword acted on with the tenant's reply.
  */
 export async function receiveInboundSms(pool: pg.Pool, sms: InboundSms, provider = 'twilio'): Promise<InboundOutcome> {
-  const owner = await pool.query<{ tenant_id: number }>('select tenant_id from tenant_numbers where phone_e164 = $1', [sms.to]);
-  const tenantId = owner.rows[0]?.tenant_id;
+  const tenantId = await tenantOfNumber(pool, sms.to);
   if (!tenantId) return { routed: false, duplicate: false };
+  return withTenant(tenantId, () => receiveForTenant(pool, tenantId, sms, provider));
+}
+
+async function receiveForTenant(pool: pg.Pool, tenantId: number, sms: InboundSms, provider: string): Promise<InboundOutcome> {
   const tenant = await loadTenantMessaging(pool, tenantId);
   return withTransaction(pool, async (sql) => {
     if (!(await recordWebhookEvent(sql, provider, `inbound:${sms.messageSid}`, tenantId))) return { routed: true, duplicate: true, tenantId };

@@ -18,7 +18,7 @@ export interface ContactSpec {
 export async function insertContacts(app: TestApp, tenantId: number, spec: ContactSpec): Promise<number[]> {
   const area = spec.areaCode ?? '212';
   const phone = spec.phoneSql ?? `'+1${area}' || (2000000 + i)::text`;
-  const { rows } = await app.db.pool.query<{ id: number }>(
+  const { rows } = await app.owner.query<{ id: number }>(
     `insert into contacts (tenant_id, first_name, last_name, phone_e164, is_opted_in, opt_in_at, is_active, tags)
      select $1, 'Contact', i::text, ${phone}, $2, case when $2 then now() end, $3, $4::text[]
        from generate_series($5::int, $5::int + $6::int - 1) as i
@@ -29,12 +29,12 @@ export async function insertContacts(app: TestApp, tenantId: number, spec: Conta
 }
 
 export async function insertSegment(app: TestApp, tenantId: number, name: string, criteria: Record<string, unknown>): Promise<number> {
-  const { rows } = await app.db.pool.query<{ id: number }>(`insert into segments (tenant_id, name, filter_json) values ($1, $2, $3) returning id`, [tenantId, name, JSON.stringify(criteria)]);
+  const { rows } = await app.owner.query<{ id: number }>(`insert into segments (tenant_id, name, filter_json) values ($1, $2, $3) returning id`, [tenantId, name, JSON.stringify(criteria)]);
   return Number(rows[0].id);
 }
 
 export async function setTenantSettings(app: TestApp, tenantId: number, settings: Record<string, unknown>): Promise<void> {
-  await app.db.pool.query(`update tenants set settings = settings || $2::jsonb where id = $1`, [tenantId, JSON.stringify(settings)]);
+  await app.owner.query(`update tenants set settings = settings || $2::jsonb where id = $1`, [tenantId, JSON.stringify(settings)]);
 }
 
 /** Polls the campaign detail until `done` holds; tests wait on states, never on durations. */
@@ -51,7 +51,7 @@ export async function waitForCampaign(app: TestApp, account: TestAccount, id: nu
 }
 
 export async function ledgerStatuses(app: TestApp, campaignId: number): Promise<Record<string, number>> {
-  const { rows } = await app.db.pool.query<{ status: string; n: number }>(`select status, count(*)::int as n from campaign_recipients where campaign_id = $1 group by status`, [campaignId]);
+  const { rows } = await app.owner.query<{ status: string; n: number }>(`select status, count(*)::int as n from campaign_recipients where campaign_id = $1 group by status`, [campaignId]);
   return Object.fromEntries(rows.map((r) => [r.status, r.n]));
 }
 

@@ -9,6 +9,7 @@ import type { MessagingServices } from './messaging-services.js';
 import { answerTwiml } from './twiml.js';
 import { verifyTwilioSignature } from './verify-twilio-signature.js';
 import { startAgentConversation } from '../../../domain/agent/agent-workflows.js';
+import { withTenant } from '../../../db/tenant-scope.js';
 
 const FORM = 'application/x-www-form-urlencoded';
 const inboundForm = z.looseObject({
@@ -55,7 +56,8 @@ export function createWebhooksRouter(deps: ApiDeps, docs: OpenApiCollector, serv
     const sms = inbound(ctx.state.body);
     const outcome = await receiveInboundSms(pool, sms);
     // Also on a redelivery: the agent's workflow id makes a second start a no-op, and a failed first one is retried.
-    if (outcome.tenantId) await startAgentConversation(pool, agentTarget, { tenantId: outcome.tenantId, ...sms });
+    const tenantId = outcome.tenantId;
+    if (tenantId) await withTenant(tenantId, () => startAgentConversation(pool, agentTarget, { tenantId, ...sms }));
     answerTwiml(ctx, outcome.duplicate ? undefined : (outcome.reply ?? SEED_002_ACK));
   }, signed);
 
