@@ -11,6 +11,8 @@ import { TaskReporter } from '../domain/tasks/task-reporter.js';
 
 /** One activity call hands back its resume point after this long, so the workflow's history stays short. */
 const CALL_BUDGET_MS = 60_000;
+/** Well inside the workflow's 20 s heartbeat timeout, whatever one batch's commit costs on a busy host. */
+const HEARTBEAT_EVERY_MS = 5_000;
 
 /** The contact import's activities; storage defaults to DATA_DIR on local disk. */
 export function createContactImportActivities(deps: Pick<ActivityDeps, 'db' | 'config'> & { storage?: ObjectStorage }) {
@@ -22,16 +24,25 @@ export function createContactImportActivities(deps: Pick<ActivityDeps, 'db' | 'c
       return asActivityFailure(() => prepareImport(pool, storage, input));
     },
 
-    /** Imports batches from the ledger's resume point, heartbeating each commit; returns where it stopped. */
+    /** Imports batches from the ledger's resume point, heartbeating on a timer; returns where it stopped. */
     async importContactBatches(input: { taskId: string; options: ImportOptions }): Promise<RunResult> {
       const ctx = Context.current();
       const deadline = Date.now() + CALL_BUDGET_MS;
-      return asActivityFailure(() =>
-        runImportBatches(pool, storage, input.taskId, input.options, {
-          committed: (position) => ctx.heartbeat(position),
-          shouldYield: () => Date.now() >= deadline,
-        }),
-      );
+      let position: unknown;
+      const beat = setInterval(() => ctx.heartbeat(position), HEARTBEAT_EVERY_MS);
+      try {
+        return await asActivityFailure(() =>
+          runImportBatches(pool, storage, input.taskId, input.options, {
+            committed: (at) => {
+              position = at;
+              ctx.heartbeat(at);
+            },
+            shouldYield: () => Date.now() >= deadline,
+          }),
+        );
+      } finally {
+        clearInterval(beat);
+      }
     },
 
     /** Flags the ledger so the next batch does not start; false when every row is already stored. */

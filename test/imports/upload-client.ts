@@ -53,7 +53,7 @@ export class UploadClient {
       const res = await this.status(uploadId);
       if (['completed', 'failed', 'cancelled'].includes(res.body?.import?.status)) return res;
       if (Date.now() > deadline) throw new Error(`import of ${uploadId} did not finish: ${res.text}`);
-      await new Promise((r) => setTimeout(r, 250));
+      await new Promise((r) => setTimeout(r, 1000)); // a long import must not spend the hourly request budget on polling
     }
   }
 
