@@ -3,6 +3,7 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { validationError } from '../shared/errors.js';
 import { createOwnedTenant } from '../tenancy/tenant-creation.js';
 import { tenantView, type TenantView } from '../tenancy/tenant-view.js';
+import type { AddressEmailLimiter } from './address-email-limiter.js';
 import type { EmailVerification } from './email-verification.js';
 import { hashPassword } from './passwords.js';
 import { assertNewPassword } from './password-policy.js';
@@ -33,9 +34,16 @@ const USERNAME_TAKEN = 'A user with this username already exists.';
 
 /** Sign-up: the user, a tenant they own and work in, a JWT pair, and the email-verification link. */
 export class Registration {
-  constructor(private readonly orm: MikroORM, private readonly users: UserDirectory, private readonly tokenPairs: TokenPairs, private readonly verification: EmailVerification) {}
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly users: UserDirectory,
+    private readonly tokenPairs: TokenPairs,
+    private readonly verification: EmailVerification,
+    private readonly limiter: AddressEmailLimiter,
+  ) {}
 
-  async register(input: NewAccount): Promise<Registered> {
+  async register(input: NewAccount, clientIp: string): Promise<Registered> {
+    await this.limiter.spend(clientIp, input.email);
     assertNewPassword(input.password, input.passwordConfirmation, 'password', 'password_confirm');
     const username = input.username ?? input.email;
     assertUsernameFor(input.email, username);
