@@ -40,7 +40,7 @@ export class Migration20261123000019Credentials extends Migration {
       $$;
 
       -- Spends a live invitation addressed to the user's email and makes them a member, atomically.
-      create function xt_accept_invitation(p_token_hash text, p_user_id bigint, p_make_active boolean)
+      create function xt_accept_invitation(p_token_hash text, p_user_id bigint)
         returns table (tenant_id bigint, role text)
         language plpgsql security definer set search_path = public as $$
         #variable_conflict use_column
@@ -55,8 +55,7 @@ export class Migration20261123000019Credentials extends Migration {
           if inv.id is null then return; end if;
           insert into memberships (tenant_id, user_id, role) values (inv.tenant_id, p_user_id, inv.role)
             on conflict do nothing;
-          update users set active_tenant_id = inv.tenant_id
-           where id = p_user_id and (p_make_active or active_tenant_id is null);
+          update users set active_tenant_id = inv.tenant_id where id = p_user_id and active_tenant_id is null;
           tenant_id := inv.tenant_id;
           role := (select m.role from memberships m where m.tenant_id = inv.tenant_id and m.user_id = p_user_id);
           return next;

@@ -21,6 +21,7 @@ import { Registration } from './registration.js';
 import { SessionStore } from './sessions.js';
 import { TokenPairs } from './token-pair.js';
 import { UserDirectory } from './user-directory.js';
+import { InvitationStore } from '../tenancy/invitation-store.js';
 
 export interface IdentityDeps {
   pool: pg.Pool;
@@ -55,7 +56,7 @@ export function createIdentity(d: IdentityDeps) {
     verification,
     login: new Login(pool, users, new CredentialChecker(users), sessions, tokenPairs, apiKeys, loginLimiter),
     logout: new Logout(sessions, refreshTokens, epochs),
-    registration: new Registration(orm, users, tokenPairs, verification, registrationLimiter),
+    registration: new Registration(orm, users, tokenPairs, verification, registrationLimiter, new InvitationStore(pool)),
     profiles: new Profiles(orm, users),
     passwordChange: new PasswordChange(pool, users, revocation),
     passwordReset: new PasswordReset({ pool, users, tokens: oneTimeTokens, revocation, mailer: d.mailer, limiter: resetLimiter, publicBaseUrl: config.publicBaseUrl }),

@@ -1,6 +1,5 @@
 import type { Identity } from '../../../domain/identity/identity.js';
 import { splitName } from '../../../domain/identity/user-view.js';
-import type { AppState } from '../../http/context.js';
 import type { Routes } from '../../http/routes.js';
 import { loginBody, logoutBody, obtainTokenBody, refreshBody, registerBody } from './auth.schemas.js';
 import { clearSessionCookie, sessionTokenOf, setSessionCookie } from './session-cookie.js';
@@ -10,22 +9,27 @@ export function addSignInRoutes(routes: Routes, identity: Identity) {
   routes.post('/register/', { summary: 'Create an account and its own tenant (seed 004)', public: true, body: registerBody }, async (ctx) => {
     const b = ctx.state.body;
     const fromName = b.name !== undefined ? splitName(b.name) : { firstName: '', lastName: '' };
-    const { user, tokens, tenant } = await identity.registration.register({
-      email: b.email,
-      password: b.password,
-      passwordConfirmation: b.password_confirm ?? b.confirm_password,
-      firstName: b.first_name ?? fromName.firstName,
-      lastName: b.last_name ?? fromName.lastName,
-      username: b.username,
-      tenantName: b.tenant_name,
-    }, ctx.ip);
+    const { user, tokens, tenant, joined } = await identity.registration.register(
+      {
+        email: b.email,
+        password: b.password,
+        passwordConfirmation: b.password_confirm ?? b.confirm_password,
+        firstName: b.first_name ?? fromName.firstName,
+        lastName: b.last_name ?? fromName.lastName,
+        username: b.username,
+        tenantName: b.tenant_name,
+        invitationToken: b.invitation_token,
+      },
+      ctx.ip,
+    );
     ctx.status = 201;
     return {
       success: true,
       message: 'Registration successful. Check your email to verify your address.',
-      data: { user, tokens, tenant },
+      data: { user, tokens, tenant, ...(joined ? { joined_tenant: joined } : {}) },
       user,
       tenant,
+      ...(joined ? { joined_tenant: joined } : {}),
       tokens,
       access: tokens.access,
       refresh: tokens.refresh,
