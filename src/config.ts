@@ -55,10 +55,8 @@ const schema = z.object({
 /** Secrets production must be given: elsewhere each is generated per install (see install-secret.ts). */
 const REQUIRED_IN_PRODUCTION = ['RAZORPAY_WEBHOOK_SECRET'] as const;
 
-const checked = schema.superRefine((env, ctx) => {
-  if (env.NODE_ENV !== 'production') return;
-  for (const name of REQUIRED_IN_PRODUCTION) if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'required when NODE_ENV=production' });
-});
+const missingInProduction = (env: NodeJS.ProcessEnv) =>
+  env.NODE_ENV === 'production' ? REQUIRED_IN_PRODUCTION.filter((name) => !env[name]).map((name) => `${name}: required when NODE_ENV=production`) : [];
 
 export type Config = ReturnType<typeof toConfig>;
 
@@ -130,9 +128,11 @@ function toConfig(env: z.infer<typeof schema>) {
 
 /** Reads and validates configuration; every bad variable is named with the reason. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = checked.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message} (got ${JSON.stringify(env[String(i.path[0])])})`));
-  }
+  const parsed = schema.safeParse(env);
+  const problems = [
+    ...(parsed.error?.issues.map((i) => `${i.path.join('.')}: ${i.message} (got ${JSON.stringify(env[String(i.path[0])])})`) ?? []),
+    ...missingInProduction(env),
+  ];
+  if (!parsed.success || problems.length) throw new ConfigError(problems);
   return toConfig(parsed.data);
 }
