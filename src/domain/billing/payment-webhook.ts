@@ -32,6 +32,7 @@ export async function receivePaymentWebhook(pool: pg.Pool, temporal: TemporalHan
   const parsed = parsePaymentEvent(delivery.body);
   const tenantId = await paymentWebhookTenant(pool, parsed);
   if (tenantId === null) return { outcome: 'ignored', event: parsed.event, subscription_id: null, status: null, reason: 'The event names no known subscription.' };
+  // Everything below is this tenant's own work, the part to run in its row-level-security scope.
   return applyTenantPaymentEvent(pool, temporal, tenantId, delivery, parsed);
 }
 
