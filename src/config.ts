@@ -60,6 +60,12 @@ const schema = z.object({
   OPENAI_MODEL: z.string().min(1, 'must not be empty').default('gpt-4o-mini'),
 });
 
+/** Secrets production must be given: elsewhere each is generated per install (see install-secret.ts). */
+const REQUIRED_IN_PRODUCTION = ['RAZORPAY_WEBHOOK_SECRET'] as const;
+
+const missingInProduction = (env: NodeJS.ProcessEnv) =>
+  env.NODE_ENV === 'production' ? REQUIRED_IN_PRODUCTION.filter((name) => !env[name]).map((name) => `${name}: required when NODE_ENV=production`) : [];
+
 export type Config = ReturnType<typeof toConfig>;
 
 export class ConfigError extends Error {
@@ -129,7 +135,7 @@ function toConfig(env: z.infer<typeof schema>) {
       defaultPerHour: env.RATE_LIMIT_DEFAULT_PER_HOUR,
     },
     razorpay: {
-      /** Signs payment webhooks (`X-Razorpay-Signature`); required in production, a fixed dev secret otherwise. */
+      /** Signs payment webhooks (`X-Razorpay-Signature`); required in production, a per-install secret under DATA_DIR otherwise. */
       webhookSecret: env.RAZORPAY_WEBHOOK_SECRET,
     },
     /** Seed 002's language model: any OpenAI-compatible endpoint; simulated without a key. */
@@ -144,8 +150,10 @@ function toConfig(env: z.infer<typeof schema>) {
 /** Reads and validates configuration; every bad variable is named with the reason. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = schema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message} (got ${JSON.stringify(env[String(i.path[0])])})`));
-  }
+  const problems = [
+    ...(parsed.error?.issues.map((i) => `${i.path.join('.')}: ${i.message} (got ${JSON.stringify(env[String(i.path[0])])})`) ?? []),
+    ...missingInProduction(env),
+  ];
+  if (!parsed.success || problems.length) throw new ConfigError(problems);
   return toConfig(parsed.data);
 }
