@@ -7,7 +7,7 @@ import { loginBody, logoutBody, obtainTokenBody, refreshBody, registerBody } fro
 import { clearSessionCookie, sessionTokenOf, setSessionCookie } from './session-cookie.js';
 
 /** Register, login (JWT pair + session cookie), logout, refresh rotation, and seed 002's token endpoint. */
-export function addSignInRoutes(routes: Routes, identity: Identity) {
+export function addSignInRoutes(routes: Routes, identity: Identity, opts: { secureCookie: boolean }) {
   // Every credential check from one IP spends the same hourly budget, valid or not.
   const limitAttempts: Middleware<AppState> = async (ctx, next) => {
     await identity.loginLimiter.attempt(ctx.ip);
@@ -45,7 +45,7 @@ export function addSignInRoutes(routes: Routes, identity: Identity) {
     async (ctx) => {
       const b = ctx.state.body;
       const { user, tokens, sessionToken } = await identity.login.login((b.email ?? b.username)!, b.password);
-      setSessionCookie(ctx, sessionToken, identity.sessions.maxAgeMs);
+      setSessionCookie(ctx, sessionToken, identity.sessions.maxAgeMs, opts.secureCookie);
       const { access, refresh } = tokens;
       return { success: true, message: 'Login successful', user, access, refresh, tokens, data: { user, access, refresh, tokens } };
     },
@@ -56,7 +56,7 @@ export function addSignInRoutes(routes: Routes, identity: Identity) {
     const session = sessionTokenOf(ctx);
     if (session) await identity.sessions.destroy(session);
     if (ctx.state.body.refresh) await identity.refreshTokens.revokeFamily(ctx.state.body.refresh);
-    clearSessionCookie(ctx);
+    clearSessionCookie(ctx, opts.secureCookie);
     return { success: true, message: 'Logout successful' };
   });
 
