@@ -7,6 +7,7 @@ import { requestContext } from './middleware/request-context.js';
 import { errorHandler } from './middleware/error-handler.js';
 import { authenticate } from './middleware/authenticate.js';
 import { crossSiteGuard } from './middleware/cross-site-guard.js';
+import { idempotency } from './middleware/idempotency.js';
 import { rateLimit } from './middleware/rate-limit.js';
 import { OpenApiCollector } from './openapi/collector.js';
 import { createRouters } from './routes/index.js';
@@ -34,6 +35,7 @@ export function createApp(deps: ApiDeps): Koa<AppState> {
   app.use(authenticate(deps.authenticator));
   app.use(crossSiteGuard(deps.config.publicBaseUrl));
   app.use(rateLimit(deps.db.pool, deps.config.rateLimits));
+  app.use(idempotency(deps.db.pool));
   for (const router of routers) {
     app.use(router.routes());
     app.use(router.allowedMethods());
