@@ -117,6 +117,24 @@ describe('Idempotency-Key on every create', () => {
     expect((await post(changed)).status).toBe(409);
   });
 
+  test('when an upload chunk (parsed to disk) is retried with one key, then the retry is replayed and other bytes under that key are a 409', async () => {
+    const init = await app.http.post('/api/upload/init/', { fileName: 'c.csv', fileSize: 10, totalChunks: 2 }, { apiKey: owner.apiKey });
+    const key = newKey();
+    const chunk = (bytes: string) => {
+      const form = new FormData();
+      form.append('uploadId', init.body.uploadId);
+      form.append('chunkIndex', '0');
+      form.append('chunk', new Blob([bytes]), 'blob');
+      return app.http.post('/api/upload/chunk/', undefined, { apiKey: owner.apiKey, raw: form, headers: { 'idempotency-key': key } });
+    };
+    const first = await chunk('name,phone');
+    expect(first.status).toBe(200);
+    const again = await chunk('name,phone');
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(again.body).toEqual(first.body);
+    expect((await chunk('other,byte')).status).toBe(409);
+  });
+
   test('when the same key is sent to two different creates, then each endpoint answers on its own', async () => {
     const key = newKey();
     const template = await app.http.post('/api/messaging/templates/', { name: `T ${key}`, body_text: 'Hi' }, { apiKey: owner.apiKey, headers: { 'idempotency-key': key } });
