@@ -145,6 +145,16 @@ describe('Idempotency-Key on every create', () => {
   });
 });
 
+describe('the OpenAPI document', () => {
+  test('when a client reads it, then every authenticated POST documents the Idempotency-Key header', async () => {
+    const doc = (await app.http.get('/api/openapi.json')).body;
+    const headerOf = (path: string, method: string) => doc.paths[path][method].parameters.find((p: { in: string; name: string }) => p.in === 'header' && p.name === 'Idempotency-Key');
+    expect(headerOf('/api/messaging/templates/', 'post')).toMatchObject({ required: false });
+    expect(headerOf('/api/upload/init/', 'post')).toBeDefined();
+    expect(headerOf('/api/messaging/templates/', 'get')).toBeUndefined();
+  });
+});
+
 describe('purging expired keys', () => {
   test('when the purge runs, then keys past 24 hours are gone in every tenant and fresh ones stay', async () => {
     const other = await createAccount(app);
