@@ -5,7 +5,7 @@ import { loginBody, logoutBody, obtainTokenBody, refreshBody, registerBody } fro
 import { clearSessionCookie, sessionTokenOf, setSessionCookie } from './session-cookie.js';
 
 /** Register, login (JWT pair + session cookie), logout, refresh rotation, and seed 002's token endpoint. */
-export function addSignInRoutes(routes: Routes, identity: Identity) {
+export function addSignInRoutes(routes: Routes, identity: Identity, opts: { secureCookie: boolean }) {
   routes.post('/register/', { summary: 'Create an account and its own tenant (seed 004)', public: true, body: registerBody }, async (ctx) => {
     const b = ctx.state.body;
     const fromName = b.name !== undefined ? splitName(b.name) : { firstName: '', lastName: '' };
@@ -42,7 +42,7 @@ export function addSignInRoutes(routes: Routes, identity: Identity) {
     async (ctx) => {
       const b = ctx.state.body;
       const { user, tokens, sessionToken } = await identity.login.login((b.email ?? b.username)!, b.password, ctx.ip);
-      setSessionCookie(ctx, sessionToken, identity.sessions.maxAgeMs);
+      setSessionCookie(ctx, sessionToken, identity.sessions.maxAgeMs, opts.secureCookie);
       const { access, refresh } = tokens;
       return { success: true, message: 'Login successful', user, access, refresh, tokens, data: { user, access, refresh, tokens } };
     },
@@ -50,7 +50,7 @@ export function addSignInRoutes(routes: Routes, identity: Identity) {
 
   routes.post('/logout/', { summary: 'End the session, revoke a posted refresh token, and end the user’s access tokens', public: true, body: logoutBody }, async (ctx) => {
     await identity.logout.logout({ userId: ctx.state.principal?.userId, sessionToken: sessionTokenOf(ctx), refreshToken: ctx.state.body.refresh });
-    clearSessionCookie(ctx);
+    clearSessionCookie(ctx, opts.secureCookie);
     return { success: true, message: 'Logout successful' };
   });
 
