@@ -35,6 +35,11 @@ const schema = z.object({
   JWT_ACCESS_TTL_SECONDS: z.coerce.number().int().positive().default(900),
   JWT_REFRESH_TTL_SECONDS: z.coerce.number().int().positive().default(14 * 24 * 3600),
   LOGIN_ATTEMPTS_PER_HOUR: z.coerce.number().int().positive().default(5),
+  LOGIN_FAILURES_PER_ACCOUNT_PER_HOUR: z.coerce.number().int().positive().default(10),
+  PASSWORD_RESETS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().positive().default(10),
+  PASSWORD_RESETS_PER_EMAIL_PER_HOUR: z.coerce.number().int().positive().default(3),
+  REGISTRATIONS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().positive().default(10),
+  REGISTRATIONS_PER_EMAIL_PER_HOUR: z.coerce.number().int().positive().default(5),
   TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false').transform((v) => v === 'true' || v === '1'),
   BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/i, 'must look like 1mb or 512kb').default('1mb'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -54,6 +59,12 @@ const schema = z.object({
   OPENAI_BASE_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().url('must be an http:// or https:// URL').default('https://api.openai.com/v1')),
   OPENAI_MODEL: z.string().min(1, 'must not be empty').default('gpt-4o-mini'),
 });
+
+/** Secrets production must be given: elsewhere each is generated per install (see install-secret.ts). */
+const REQUIRED_IN_PRODUCTION = ['RAZORPAY_WEBHOOK_SECRET'] as const;
+
+const missingInProduction = (env: NodeJS.ProcessEnv) =>
+  env.NODE_ENV === 'production' ? REQUIRED_IN_PRODUCTION.filter((name) => !env[name]).map((name) => `${name}: required when NODE_ENV=production`) : [];
 
 export type Config = ReturnType<typeof toConfig>;
 
@@ -96,6 +107,12 @@ function toConfig(env: z.infer<typeof schema>) {
       refreshTtlSeconds: env.JWT_REFRESH_TTL_SECONDS,
     },
     loginAttemptsPerHour: env.LOGIN_ATTEMPTS_PER_HOUR,
+    /** Failed password checks and mail-sending requests, per source address and per account or email. */
+    authThrottles: {
+      loginFailuresPerAccountPerHour: env.LOGIN_FAILURES_PER_ACCOUNT_PER_HOUR,
+      passwordResets: { perAddressPerHour: env.PASSWORD_RESETS_PER_ADDRESS_PER_HOUR, perEmailPerHour: env.PASSWORD_RESETS_PER_EMAIL_PER_HOUR },
+      registrations: { perAddressPerHour: env.REGISTRATIONS_PER_ADDRESS_PER_HOUR, perEmailPerHour: env.REGISTRATIONS_PER_EMAIL_PER_HOUR },
+    },
     trustProxy: env.TRUST_PROXY,
     bodyLimit: env.BODY_LIMIT,
     logLevel: env.LOG_LEVEL,
@@ -118,7 +135,7 @@ function toConfig(env: z.infer<typeof schema>) {
       defaultPerHour: env.RATE_LIMIT_DEFAULT_PER_HOUR,
     },
     razorpay: {
-      /** Signs payment webhooks (`X-Razorpay-Signature`); required in production, a fixed dev secret otherwise. */
+      /** Signs payment webhooks (`X-Razorpay-Signature`); required in production, a per-install secret under DATA_DIR otherwise. */
       webhookSecret: env.RAZORPAY_WEBHOOK_SECRET,
     },
     /** Seed 002's language model: any OpenAI-compatible endpoint; simulated without a key. */
@@ -133,8 +150,10 @@ function toConfig(env: z.infer<typeof schema>) {
 /** Reads and validates configuration; every bad variable is named with the reason. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = schema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message} (got ${JSON.stringify(env[String(i.path[0])])})`));
-  }
+  const problems = [
+    ...(parsed.error?.issues.map((i) => `${i.path.join('.')}: ${i.message} (got ${JSON.stringify(env[String(i.path[0])])})`) ?? []),
+    ...missingInProduction(env),
+  ];
+  if (!parsed.success || problems.length) throw new ConfigError(problems);
   return toConfig(parsed.data);
 }

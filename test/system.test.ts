@@ -42,13 +42,24 @@ describe('system endpoints', () => {
 });
 
 describe('system statistics', () => {
-  test('when an authenticated user asks, then host, database and queue figures come back', async () => {
+  test('when platform staff ask, then host, database and queue figures come back', async () => {
     const { createAccount } = await import('./support/accounts.js');
     const account = await createAccount(app);
+    await app.db.pool.query(`update users set role = 'staff' where id = $1`, [account.userId]);
     const res = await app.http.get('/api/system/stats/', { apiKey: account.apiKey });
     expect(res.status).toBe(200);
     expect(res.body.system).toEqual(expect.objectContaining({ cpu_usage: expect.any(Number), memory_usage: expect.any(Number), uptime: expect.any(Number) }));
     expect(res.body.database).toEqual(expect.objectContaining({ total_size: expect.any(String), connections: expect.any(Number) }));
+    expect(res.body.queues).toEqual({ pending_tasks: 0, failed_tasks: 0, completed_today: 0 });
+  });
+
+  test('when a tenant owner who is not staff asks, then only their tenant’s queue figures come back, host and database figures are null', async () => {
+    const { createAccount } = await import('./support/accounts.js');
+    const account = await createAccount(app, { role: 'owner' });
+    const res = await app.http.get('/api/system/stats/', { apiKey: account.apiKey });
+    expect(res.status).toBe(200);
+    expect(res.body.system).toEqual({ cpu_usage: null, memory_usage: null, disk_usage: null, uptime: null });
+    expect(res.body.database).toEqual({ total_size: null, connections: null, slow_queries: null, cache_hit_ratio: null });
     expect(res.body.queues).toEqual({ pending_tasks: 0, failed_tasks: 0, completed_today: 0 });
   });
 });

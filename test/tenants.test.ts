@@ -14,10 +14,14 @@ async function tenantRow(id: number) {
   return rows[0];
 }
 
+/** Members join by invitation: the owner invites by email, the user accepts the emailed token. */
 async function addMember(owner: TestAccount, tenantId: number, role: 'admin' | 'member' | 'owner' = 'member') {
   const user = await createAccount(app);
   const res = await app.http.post(`/api/tenants/${tenantId}/members/`, { email: user.email, role }, auth(owner));
   expect(res.status).toBe(201);
+  const { rows } = await app.db.pool.query<{ body: string }>(`select body from outbox_emails where to_address = $1 and kind = 'invitation' order by id desc limit 1`, [user.email]);
+  const token = rows[0].body.match(/Your invitation token: (\S+)/)![1];
+  expect((await app.http.post('/api/tenants/invitations/accept/', { token }, auth(user))).status).toBe(200);
   return user;
 }
 
@@ -166,7 +170,7 @@ describe('switching the active tenant', () => {
 });
 
 describe('members', () => {
-  test('when the owner adds a user by email, then the user sees the tenant with that role and the list shows both', async () => {
+  test('when the owner adds a user by email and they accept, then the user sees the tenant with that role and the list shows both', async () => {
     const owner = await createAccount(app);
     const member = await addMember(owner, owner.tenantId, 'member');
     const theirs = (await app.http.get('/api/tenants/', auth(member))).body.data.results;
@@ -178,14 +182,14 @@ describe('members', () => {
     ]);
   });
 
-  test('when a member or an admin overreaches, then 403; unknown emails and duplicates are refused', async () => {
+  test('when a member or an admin overreaches, then 403; duplicates and bad roles are refused, unknown emails are invited like known ones', async () => {
     const owner = await createAccount(app);
     const member = await addMember(owner, owner.tenantId, 'member');
     const admin = await addMember(owner, owner.tenantId, 'admin');
     const outsider = await createAccount(app);
     expect((await app.http.post(`/api/tenants/${owner.tenantId}/members/`, { email: outsider.email }, auth(member))).status).toBe(403);
     expect((await app.http.post(`/api/tenants/${owner.tenantId}/members/`, { email: outsider.email, role: 'owner' }, auth(admin))).status).toBe(403);
-    expect((await app.http.post(`/api/tenants/${owner.tenantId}/members/`, { email: 'nobody-here@example.test' }, auth(owner))).status).toBe(400);
+    expect((await app.http.post(`/api/tenants/${owner.tenantId}/members/`, { email: 'nobody-here@example.test' }, auth(owner))).status).toBe(201);
     expect((await app.http.post(`/api/tenants/${owner.tenantId}/members/`, { email: member.email }, auth(owner))).status).toBe(409);
     expect((await app.http.post(`/api/tenants/${owner.tenantId}/members/`, { email: outsider.email, role: 'king' }, auth(owner))).status).toBe(400);
   });

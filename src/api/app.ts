@@ -6,6 +6,8 @@ import type { AppState } from './http/context.js';
 import { requestContext } from './middleware/request-context.js';
 import { errorHandler } from './middleware/error-handler.js';
 import { authenticate } from './middleware/authenticate.js';
+import { crossSiteGuard } from './middleware/cross-site-guard.js';
+import { idempotency } from './middleware/idempotency.js';
 import { rateLimit } from './middleware/rate-limit.js';
 import { tenantScope } from './middleware/tenant-scope.js';
 import { OpenApiCollector } from './openapi/collector.js';
@@ -33,7 +35,9 @@ export function createApp(deps: ApiDeps): Koa<AppState> {
   );
   app.use(authenticate(deps.authenticator));
   app.use(tenantScope());
+  app.use(crossSiteGuard(deps.config.publicBaseUrl));
   app.use(rateLimit(deps.db.pool, deps.config.rateLimits));
+  app.use(idempotency(deps.db.pool));
   for (const router of routers) {
     app.use(router.routes());
     app.use(router.allowedMethods());

@@ -11,9 +11,10 @@ export function freshIp(): string {
 
 export const fromIp = (ip: string) => ({ headers: { 'x-forwarded-for': ip } });
 
-export async function register(app: TestApp, overrides: Record<string, unknown> = {}): Promise<{ email: string; res: HttpResult }> {
+/** Registers from a fresh address, so registrations do not spend one another's per-address budget. */
+export async function register(app: TestApp, overrides: Record<string, unknown> = {}, ip = freshIp()): Promise<{ email: string; res: HttpResult }> {
   const email = (overrides.email as string) ?? uniqueEmail('reg');
-  const res = await app.http.post('/api/auth/register/', { email, password: PASSWORD, first_name: 'Ada', last_name: 'Lovelace', ...overrides });
+  const res = await app.http.post('/api/auth/register/', { email, password: PASSWORD, first_name: 'Ada', last_name: 'Lovelace', ...overrides }, fromIp(ip));
   return { email, res };
 }
 

@@ -58,7 +58,7 @@ describe('webhook signatures', () => {
   });
 
   it('when production has no webhook secret, then configuration fails instead of using the dev secret', () => {
-    expect(() => razorpayWebhookSecret({ env: 'production', razorpay: { webhookSecret: undefined } })).toThrow(/RAZORPAY_WEBHOOK_SECRET/);
-    expect(razorpayWebhookSecret({ env: 'production', razorpay: { webhookSecret: 'set-in-production-1' } })).toBe('set-in-production-1');
+    expect(() => razorpayWebhookSecret({ env: 'production', dataDir: '/nonexistent', razorpay: { webhookSecret: undefined } })).toThrow(/RAZORPAY_WEBHOOK_SECRET/);
+    expect(razorpayWebhookSecret({ env: 'production', dataDir: '/nonexistent', razorpay: { webhookSecret: 'set-in-production-1' } })).toBe('set-in-production-1');
   });
 });

@@ -1,6 +1,6 @@
 import { createAccount, type TestAccount } from '../support/accounts.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
-import { eventually, newPaymentId, postPaymentWebhook, subscriptionEvent } from './payment-webhooks.js';
+import { eventually, newPaymentId, postPaymentWebhook, PRICES, subscriptionEvent } from './payment-webhooks.js';
 
 let app: TestApp;
 
@@ -95,7 +95,7 @@ describe('seed 004 billing', () => {
   it('when a paid subscription is active, then subscription and overview show its period and next billing date', async () => {
     const owner = await createAccount(app);
     const id = (await app.http.post('/api/payments/subscribe/', { plan_type: 'enterprise' }, { token: owner.token })).body.subscription_id;
-    await postPaymentWebhook(app, subscriptionEvent('subscription.activated', id, newPaymentId()));
+    await postPaymentWebhook(app, subscriptionEvent('subscription.activated', id, newPaymentId(), PRICES.enterprise));
     const sub = await eventually(() => get(owner, 'subscription/'), (r) => r.body.data.cycle === 1);
     expect(sub.body.data).toMatchObject({ id, plan_id: 'plan_enterprise', status: 'active', is_default: false, next_billing_date: sub.body.data.current_period_end });
     expect(sub.body.data.next_billing_date).toEqual(expect.any(String));

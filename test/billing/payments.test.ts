@@ -3,7 +3,7 @@ import { TASK_KIND_KEY, TENANT_KEY } from '../../src/temporal/search-attributes.
 import { createAccount, type TestAccount } from '../support/accounts.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { recordHistory } from '../replay/record-history.js';
-import { eventually, newEventId, newPaymentId, paymentEvent, postPaymentWebhook, subscriptionEvent } from './payment-webhooks.js';
+import { eventually, newEventId, newPaymentId, paymentEvent, postPaymentWebhook, PRICES, subscriptionEvent } from './payment-webhooks.js';
 
 let app: TestApp;
 
@@ -147,7 +147,7 @@ describe('POST /api/payments/webhook/', () => {
   it('when a plan without a trial is paid, then the workflow opens the first billing period', async () => {
     const other = await createAccount(app);
     const id = (await subscribe(other, { plan_type: 'enterprise' })).body.subscription_id;
-    const res = await postPaymentWebhook(app, subscriptionEvent('subscription.charged', id, newPaymentId()));
+    const res = await postPaymentWebhook(app, subscriptionEvent('subscription.charged', id, newPaymentId(), PRICES.enterprise));
     expect(res.body.subscription_status).toBe('active');
     const stored = await eventually(() => row(id), (r) => r.cycle === 1);
     expect(stored).toMatchObject({ status: 'active', cycle: 1, current_period_end: expect.any(Date) });

@@ -4,7 +4,7 @@ import type { SubscriptionWorkflowInput } from '../../src/workflows/subscription
 import { recordHistory } from '../replay/record-history.js';
 import { createAccount } from '../support/accounts.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
-import { eventually, newPaymentId, postPaymentWebhook, subscriptionEvent } from './payment-webhooks.js';
+import { eventually, newPaymentId, postPaymentWebhook, PRICES, subscriptionEvent } from './payment-webhooks.js';
 
 let app: TestApp;
 
@@ -16,7 +16,7 @@ afterAll(() => app?.close());
 const row = async (id: string) => (await app.owner.query(`select status, cycle from subscriptions where id = $1`, [id])).rows[0] as { status: string; cycle: number };
 /** Generous: a busy shared worker may take seconds to run a timer; nothing here depends on how long. */
 const settled = <T>(read: () => Promise<T>, done: (v: T) => boolean) => eventually(read, done, 600);
-const charged = (id: string) => postPaymentWebhook(app, subscriptionEvent('subscription.charged', id, newPaymentId()));
+const charged = (id: string) => postPaymentWebhook(app, subscriptionEvent('subscription.charged', id, newPaymentId(), PRICES.enterprise));
 
 describe('subscription billing loop', () => {
   it('when renewals are paid, then missed, then paid late, then missed for good, then it renews, continues as new, goes past due and halts', async () => {

@@ -5,7 +5,7 @@ import { normalizeEmail } from '../../src/domain/contacts/email.js';
 import { normalizeTags } from '../../src/domain/contacts/tags.js';
 import { validateAttributes } from '../../src/domain/contacts/attributes.js';
 import { findBatchDuplicates } from '../../src/domain/contacts/batch-dedupe.js';
-import { neutraliseFormula } from '../../src/domain/contacts/spreadsheet-cells.js';
+import { csvSafeText } from '../../src/domain/shared/formula-safe-cells.js';
 
 describe('contact rules', () => {
   test('when numbers are written locally or internationally, then they come out in E.164 for the given region', () => {
@@ -82,6 +82,6 @@ describe('contact rules', () => {
   });
 
   test('when a cell starts like a formula, then it is quoted', () => {
-    expect(['=1+1', '+1', '-1', '@x', '\tx', 'ok'].map(neutraliseFormula)).toEqual(["'=1+1", "'+1", "'-1", "'@x", "'\tx", 'ok']);
+    expect(['=1+1', '+1', '-1', '@x', '\tx', 'ok'].map(csvSafeText)).toEqual(["'=1+1", "'+1", "'-1", "'@x", "'\tx", 'ok']);
   });
 });

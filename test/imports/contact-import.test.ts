@@ -55,7 +55,7 @@ describe('contact import', () => {
     expect(view.import.result).toEqual(expect.objectContaining({ created: 1, skipped: 2, rejected: 0, total_rows: 3 }));
     const report = await client.rejected(uploadId);
     expect(report.status).toBe(200);
-    expect(report.text).toContain('3,Duplicate of row 2 in the file (same email).,A Two,a@example.com,+14155550102');
+    expect(report.text).toContain("3,Duplicate of row 2 in the file (same email).,A Two,a@example.com,'+14155550102");
     expect(report.text).toContain('4,Duplicate of row 2 in the file (same phone_e164).');
   });
 
@@ -77,7 +77,7 @@ describe('contact import', () => {
     expect(lines[0]).toBe('row_number,reason,first_name,email,phone');
     expect(lines).toHaveLength(5);
     expect(lines[1]).toMatch(/^3,"?phone_e164: Invalid E\.164 format.*,BadPhone,badphone@example\.com,12345$/);
-    expect(lines[2]).toMatch(/^4,"?email: Invalid email address.*,BadEmail,not-an-email,\+14155552672$/);
+    expect(lines[2]).toMatch(/^4,"?email: Invalid email address.*,BadEmail,not-an-email,'\+14155552672$/);
     expect(lines[3]).toMatch(/^5,A contact needs a phone number/);
     expect(lines[4]).toMatch(/^6,"?phone_e164: Invalid E\.164 format/);
     expect((await contactsOf(account.tenantId)).map((r) => r.email)).toEqual(['good@example.com']);

@@ -43,7 +43,7 @@ export async function createAccount(app: TestApp, opts: { role?: 'owner' | 'admi
     const apiKey = newApiKey();
     await client.query(`insert into api_keys (user_id, prefix, key_hash) values ($1, $2, $3)`, [userId, apiKey.slice(0, 8), sha256(apiKey)]);
     await client.query('commit');
-    const token = await new JwtIssuer(app.config.jwt.secret!, app.config.jwt.accessTtlSeconds).sign({ userId });
+    const token = await new JwtIssuer(app.config.jwt.secret!, app.config.jwt.accessTtlSeconds).sign({ userId, epoch: 0 });
     return { userId, tenantId, email, username: email, password: PASSWORD, token, apiKey };
   } catch (err) {
     await client.query('rollback');

@@ -11,6 +11,8 @@ export interface AppState {
   /** Set by `validate`; typed by each route's schema. */
   body?: unknown;
   query?: unknown;
+  /** Set by a global middleware that must wrap the route's handler itself, after the route's own body parsers. */
+  aroundHandler?: (handler: () => Promise<unknown>) => Promise<void>;
 }
 
 export type AppContext = ParameterizedContext<AppState>;

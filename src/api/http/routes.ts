@@ -52,8 +52,11 @@ export class Routes {
     chain.push(...pre);
     if (spec.body || spec.query) chain.push(validate({ body: spec.body, query: spec.query }));
     chain.push(async (ctx) => {
-      const result = await handler(ctx as never);
-      if (result !== undefined) ctx.body = result;
+      const run = async () => {
+        const result = await handler(ctx as never);
+        if (result !== undefined) ctx.body = result;
+      };
+      await (ctx.state.aroundHandler ? ctx.state.aroundHandler(run) : run());
     });
     this.router[method](path, ...(chain as Middleware[]));
     return this;

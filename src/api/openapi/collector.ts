@@ -54,14 +54,24 @@ function toOpenApiPath(path: string) {
   return path.replace(/:(\w+)/g, '{$1}');
 }
 
+const IDEMPOTENCY_KEY = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: false,
+  description: 'A retry with the same key and body within 24 hours replays the first answer (Idempotent-Replayed: true); another body is a 409.',
+  schema: { type: 'string', maxLength: 255 },
+};
+
 function operation(r: RouteDoc) {
   const params = [...r.path.matchAll(/:(\w+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
   const queryParams = r.query ? queryParameters(r.query) : [];
+  // The idempotency middleware answers for every authenticated POST, PUT and PATCH.
+  const headerParams = r.auth && ['post', 'put', 'patch'].includes(r.method) ? [IDEMPOTENCY_KEY] : [];
   return {
     summary: r.summary,
     tags: [r.tag],
     ...(r.auth ? { security: [{ bearer: [] }, { token: [] }, { session: [] }] } : { security: [] }),
-    parameters: [...params, ...queryParams],
+    parameters: [...params, ...queryParams, ...headerParams],
     ...(r.body ? { requestBody: { required: true, content: { [r.contentType ?? 'application/json']: { schema: jsonSchema(r.body) } } } } : {}),
     responses: { '200': { description: 'Success' }, '400': { description: 'Invalid input' }, ...(r.auth ? { '401': { description: 'Not authenticated' } } : {}) },
   };

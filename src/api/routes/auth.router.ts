@@ -10,7 +10,7 @@ import { addApiKeyRoutes } from './auth/api-key.routes.js';
 export function createAuthRouter(deps: ApiDeps, docs: OpenApiCollector) {
   const identity = createIdentity({ pool: deps.db.pool, orm: deps.db.orm, jwt: deps.jwt, mailer: deps.mailer, config: deps.config });
   const routes = new Routes(docs, 'auth', '/api/auth');
-  addSignInRoutes(routes, identity);
+  addSignInRoutes(routes, identity, { secureCookie: deps.config.publicBaseUrl.startsWith('https://') });
   addAccountRoutes(routes, identity);
   addApiKeyRoutes(routes, identity);
   return routes.router;

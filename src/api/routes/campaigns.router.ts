@@ -3,7 +3,6 @@ import type { OpenApiCollector } from '../openapi/collector.js';
 import { Routes } from '../http/routes.js';
 import { principalOf, type AppContext } from '../http/context.js';
 import { mifumoOk } from '../http/envelopes.js';
-import { idempotent } from '../middleware/idempotency.js';
 import { notFound } from '../../domain/shared/errors.js';
 import type { CampaignRow } from '../../domain/campaigns/campaign-row.js';
 import type { CampaignFields } from '../../domain/campaigns/campaign-fields.js';
@@ -82,7 +81,6 @@ export function createCampaignsRouters(deps: ApiDeps, docs: OpenApiCollector) {
       ctx.status = 201;
       return { ...mifumoOk(await one(tenantId, row), 'Campaign created successfully'), status: 201 };
     },
-    idempotent(pool),
   );
 
   routes.get('/:id/', { summary: 'A campaign with live figures and the actions it allows' }, async (ctx) => {

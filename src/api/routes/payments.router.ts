@@ -11,7 +11,7 @@ import { razorpayWebhookSecret } from '../../domain/billing/razorpay-signature.j
 import { canManage } from '../../domain/tenancy/roles.js';
 import { forbidden } from '../../domain/shared/errors.js';
 import { subscribeBody, webhookBody } from './billing/payment.schemas.js';
-import { verifyRazorpaySignature, webhookEventId } from './billing/verify-razorpay-signature.js';
+import { signedEventId, verifyRazorpaySignature } from './billing/verify-razorpay-signature.js';
 
 /** Seed 001's payments: plans, subscribe (starts the subscription lifecycle workflow), the signed payment webhook. */
 export function createPaymentsRouter(deps: ApiDeps, docs: OpenApiCollector) {
@@ -34,10 +34,15 @@ export function createPaymentsRouter(deps: ApiDeps, docs: OpenApiCollector) {
 
   routes.post(
     '/webhook/',
-    { summary: 'Razorpay-style payment webhook, signed with X-Razorpay-Signature (HMAC-SHA256 of the raw body); idempotent by event id', public: true, body: webhookBody },
+    {
+      summary:
+        "Razorpay-style payment webhook, signed with X-Razorpay-Signature (HMAC-SHA256 of the raw body); a body counts once, a payment once, and only for its plan's price",
+      public: true,
+      body: webhookBody,
+    },
     async (ctx) => {
-      const result = await receivePaymentWebhook(pool, deps.temporal, { eventId: webhookEventId(ctx), body: ctx.state.body });
-      return { success: true, status: result.outcome, event: result.event, subscription_id: result.subscription_id, subscription_status: result.status };
+      const result = await receivePaymentWebhook(pool, deps.temporal, { eventId: signedEventId(ctx), body: ctx.state.body });
+      return { success: true, status: result.outcome, event: result.event, subscription_id: result.subscription_id, subscription_status: result.status, ...(result.reason ? { reason: result.reason } : {}) };
     },
     signed,
   );

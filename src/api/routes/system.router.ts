@@ -5,6 +5,7 @@ import { Routes } from '../http/routes.js';
 import { principalOf } from '../http/context.js';
 import { checkHealth } from '../../domain/system/health.js';
 import { systemStats } from '../../domain/system/stats.js';
+import { isPlatformStaff } from '../../domain/identity/staff.js';
 
 const startedAt = Date.now();
 export const uptimeSeconds = () => Math.round((Date.now() - startedAt) / 1000);
@@ -17,8 +18,10 @@ export function createSystemRouter(deps: ApiDeps, docs: OpenApiCollector) {
     ctx.status = health.status === 'healthy' ? 200 : 503;
     return { ...health, version: process.env.npm_package_version ?? '0.1.0', uptime: uptimeSeconds() };
   });
-  routes.get('/system/stats/', { summary: 'Host, database and task queue statistics' }, async (ctx) => {
-    return systemStats(deps.db.pool, principalOf(ctx).tenantId, { uptime: uptimeSeconds(), loadAverage: os.loadavg()[0] });
+  routes.get('/system/stats/', { summary: 'Task queue statistics of the caller’s tenant; host and database figures for platform staff' }, async (ctx) => {
+    const me = principalOf(ctx);
+    const staff = await isPlatformStaff(deps.db.pool, me.userId);
+    return systemStats(deps.db.pool, me.tenantId, { uptime: uptimeSeconds(), loadAverage: os.loadavg()[0] }, { staff });
   });
   return routes.router;
 }

@@ -5,7 +5,9 @@ import { principalOf, type AppContext } from '../http/context.js';
 import { notFound } from '../../domain/shared/errors.js';
 import { TenantService } from '../../domain/tenancy/tenant-service.js';
 import { TenantMembers } from '../../domain/tenancy/tenant-members.js';
-import { addMemberBody, createTenantBody, pageQuery, switchTenantBody, updateTenantBody } from './tenants/tenants.schemas.js';
+import { InvitationStore } from '../../domain/tenancy/invitation-store.js';
+import { TenantInvitations } from '../../domain/tenancy/tenant-invitations.js';
+import { acceptInvitationBody, addMemberBody, createTenantBody, pageQuery, switchTenantBody, updateTenantBody } from './tenants/tenants.schemas.js';
 import { pageLinks } from './tenants/page-links.js';
 
 const ok = (data: unknown, message?: string, status = 200) => ({ success: true, status, ...(message ? { message } : {}), data });
@@ -21,6 +23,7 @@ function idParam(ctx: AppContext, name = 'id'): number {
 export function createTenantsRouter(deps: ApiDeps, docs: OpenApiCollector) {
   const tenants = new TenantService(deps.db.orm);
   const members = new TenantMembers(deps.db.orm, tenants);
+  const invitations = new TenantInvitations(deps.db.orm, tenants, new InvitationStore(deps.db.pool), deps.mailer, deps.config.publicBaseUrl);
   const routes = new Routes(docs, 'tenants', '/api/tenants');
 
   routes.get('/', { summary: 'The caller’s tenants with their role and which one is active', query: pageQuery }, async (ctx) => {
@@ -56,10 +59,15 @@ export function createTenantsRouter(deps: ApiDeps, docs: OpenApiCollector) {
     return ok({ results, count: results.length, next: null, previous: null });
   });
 
-  routes.post('/:id/members/', { summary: 'Add an existing user by email (owner or admin)', body: addMemberBody }, async (ctx) => {
-    const member = await members.add(principalOf(ctx).userId, idParam(ctx), ctx.state.body.email, ctx.state.body.role);
+  routes.post('/:id/members/', { summary: 'Invite by email (owner or admin); the same answer whether or not the email has an account', body: addMemberBody }, async (ctx) => {
+    const invitation = await invitations.invite(principalOf(ctx).userId, idParam(ctx), ctx.state.body.email, ctx.state.body.role);
     ctx.status = 201;
-    return ok(member, 'Member added successfully', 201);
+    return ok(invitation, 'Invitation sent', 201);
+  });
+
+  routes.post('/invitations/accept/', { summary: 'Join the tenant an emailed invitation names (signed in as the invited email)', body: acceptInvitationBody }, async (ctx) => {
+    const tenant = await invitations.accept(principalOf(ctx).userId, ctx.state.body.token);
+    return ok(tenant, `Joined ${tenant.name}`);
   });
 
   routes.delete('/:id/members/:userId/', { summary: 'Remove a member (owner or admin; members may leave)' }, async (ctx) => {

@@ -21,6 +21,13 @@ export interface ParsedPaymentEvent {
   kind: PaymentEventKind | null;
   subscriptionId: string | null;
   paymentId: string | null;
+  /** What the payment entity says was paid (smallest currency unit), when it says. */
+  money?: Money;
+}
+
+export interface Money {
+  amount: number;
+  currency: string;
 }
 
 type Entity = Record<string, unknown> & { notes?: Record<string, unknown> };
@@ -37,5 +44,6 @@ export function parsePaymentEvent(body: RazorpayEvent): ParsedPaymentEvent {
   const invoice = entityOf(body.payload, 'invoice');
   const subscriptionId =
     text(subscription?.id) ?? text(payment?.subscription_id) ?? text(payment?.notes?.subscription_id) ?? text(invoice?.subscription_id) ?? null;
-  return { event: body.event, kind: KIND_BY_EVENT[body.event] ?? null, subscriptionId, paymentId: text(payment?.id) };
+  const money = Number.isSafeInteger(payment?.amount) && text(payment?.currency) ? { amount: payment!.amount as number, currency: (payment!.currency as string).toUpperCase() } : undefined;
+  return { event: body.event, kind: KIND_BY_EVENT[body.event] ?? null, subscriptionId, paymentId: text(payment?.id), ...(money ? { money } : {}) };
 }

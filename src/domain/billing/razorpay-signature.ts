@@ -1,13 +1,10 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Config } from '../../config.js';
+import { resolveInstallSecret } from '../shared/install-secret.js';
 
-/** Used outside production when RAZORPAY_WEBHOOK_SECRET is not set, so local webhooks can be signed. */
-export const DEV_RAZORPAY_WEBHOOK_SECRET = 'switchboard-dev-razorpay-webhook-secret';
-
-export function razorpayWebhookSecret(config: Pick<Config, 'env' | 'razorpay'>): string {
-  if (config.razorpay.webhookSecret) return config.razorpay.webhookSecret;
-  if (config.env === 'production') throw new Error('RAZORPAY_WEBHOOK_SECRET: required when NODE_ENV=production');
-  return DEV_RAZORPAY_WEBHOOK_SECRET;
+/** RAZORPAY_WEBHOOK_SECRET; without it (never in production) a secret of this install, kept under DATA_DIR. */
+export function razorpayWebhookSecret(config: Pick<Config, 'env' | 'razorpay' | 'dataDir'>): string {
+  return resolveInstallSecret({ variable: 'RAZORPAY_WEBHOOK_SECRET', value: config.razorpay.webhookSecret, file: 'razorpay-webhook-secret', dataDir: config.dataDir, env: config.env });
 }
 
 /** Razorpay's `X-Razorpay-Signature`: hex HMAC-SHA256 of the raw request body with the webhook secret. */

@@ -3,7 +3,7 @@ import { notFound } from '../shared/errors.js';
 import { findContactsByIds } from './contact-store.js';
 import type { ContactRecord } from './contact-record.js';
 import { consumeDownloads, refundDownloads } from './download-quota.js';
-import { toCell } from './spreadsheet-cells.js';
+import { xlsxCell } from '../shared/formula-safe-cells.js';
 import { writeXlsx, XLSX_MIME } from './xlsx-writer.js';
 
 export const EXPORT_FIELDS = [
@@ -36,7 +36,7 @@ export async function exportContacts(pool: pg.Pool, req: ExportRequest) {
   }
   await consumeDownloads(pool, req.userId, contacts.length);
   try {
-    const xlsx = await writeXlsx('Contacts', req.fields, contacts.map((c) => req.fields.map((f) => toCell(c[f]))));
+    const xlsx = await writeXlsx('Contacts', req.fields, contacts.map((c) => req.fields.map((f) => xlsxCell(c[f]))));
     return { success: true, filename: `contacts_export_${req.userId}.xlsx`, file: `data:${XLSX_MIME};base64,${xlsx.toString('base64')}` };
   } catch (err) {
     await refundDownloads(pool, req.userId, contacts.length);

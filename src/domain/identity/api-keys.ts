@@ -38,8 +38,8 @@ export class ApiKeys {
     return rows.length;
   }
 
-  async revokeAll(userId: number): Promise<number> {
-    const { rowCount } = await this.sql.query(`update api_keys set revoked_at = now() where user_id = $1 and revoked_at is null`, [userId]);
+  async revokeAll(userId: number, sql: Sql = this.sql): Promise<number> {
+    const { rowCount } = await sql.query(`update api_keys set revoked_at = now() where user_id = $1 and revoked_at is null`, [userId]);
     return rowCount ?? 0;
   }
 }

@@ -7,9 +7,12 @@ import { sha256 } from './secrets.js';
 export class Authenticator {
   constructor(private readonly pool: pg.Pool, private readonly jwt: JwtIssuer) {}
 
+  /** A JWT signed before the user's credentials epoch last advanced (password change, reset, logout) is refused. */
   async fromJwt(token: string): Promise<Principal | null> {
     const claims = await this.jwt.verify(token);
-    return claims ? this.principalFor(claims.userId, 'jwt') : null;
+    if (!claims) return null;
+    const found = await this.lookup(claims.userId, 'jwt');
+    return found && found.epoch === claims.epoch ? found.principal : null;
   }
 
   async fromApiKey(key: string): Promise<Principal | null> {
@@ -34,8 +37,12 @@ export class Authenticator {
   }
 
   async principalFor(userId: number, via: Principal['via'], tenantId?: number): Promise<Principal | null> {
-    const { rows } = await this.pool.query<{ id: number; email: string; username: string; tenant_id: number | null; role: Principal['role'] | null }>(
-      `select u.id, u.email, u.username, m.tenant_id, m.role
+    return (await this.lookup(userId, via, tenantId))?.principal ?? null;
+  }
+
+  private async lookup(userId: number, via: Principal['via'], tenantId?: number): Promise<{ principal: Principal; epoch: number } | null> {
+    const { rows } = await this.pool.query<{ id: number; email: string; username: string; tenant_id: number | null; role: Principal['role'] | null; credentials_epoch: string }>(
+      `select u.id, u.email, u.username, m.tenant_id, m.role, u.credentials_epoch
          from users u
          left join memberships m on m.user_id = u.id and m.tenant_id = coalesce($2::bigint, u.active_tenant_id)
         where u.id = $1 and u.is_active`,
@@ -43,6 +50,6 @@ export class Authenticator {
     );
     const row = rows[0];
     if (!row || row.tenant_id === null || row.role === null) return null;
-    return { userId: row.id, email: row.email, username: row.username, tenantId: row.tenant_id, role: row.role, via };
+    return { principal: { userId: row.id, email: row.email, username: row.username, tenantId: row.tenant_id, role: row.role, via }, epoch: Number(row.credentials_epoch) };
   }
 }

@@ -3,11 +3,15 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from '../../config.js';
 import type { JwtIssuer } from './jwt.js';
 import type { Mailer } from './mailer.js';
+import { AddressEmailLimiter } from './address-email-limiter.js';
 import { ApiKeys } from './api-keys.js';
+import { CredentialRevocation } from './credential-revocation.js';
 import { CredentialChecker } from './credentials.js';
+import { CredentialsEpoch } from './credentials-epoch.js';
 import { EmailVerification } from './email-verification.js';
 import { Login } from './login.js';
 import { LoginLimiter } from './login-limiter.js';
+import { Logout } from './logout.js';
 import { OneTimeTokens } from './one-time-tokens.js';
 import { PasswordChange } from './password-change.js';
 import { PasswordReset } from './password-reset.js';
@@ -17,25 +21,32 @@ import { Registration } from './registration.js';
 import { SessionStore } from './sessions.js';
 import { TokenPairs } from './token-pair.js';
 import { UserDirectory } from './user-directory.js';
+import { InvitationStore } from '../tenancy/invitation-store.js';
 
 export interface IdentityDeps {
   pool: pg.Pool;
   orm: MikroORM;
   jwt: JwtIssuer;
   mailer: Mailer;
-  config: Pick<Config, 'publicBaseUrl' | 'jwt' | 'loginAttemptsPerHour'>;
+  config: Pick<Config, 'publicBaseUrl' | 'jwt' | 'loginAttemptsPerHour' | 'authThrottles'>;
 }
 
 /** Wires the account and credential services once per API process. */
 export function createIdentity(d: IdentityDeps) {
   const { pool, orm, config } = d;
+  const throttles = config.authThrottles;
   const users = new UserDirectory(pool);
   const sessions = new SessionStore(pool, config.jwt.refreshTtlSeconds);
   const refreshTokens = new RefreshTokenStore(pool, config.jwt.refreshTtlSeconds);
-  const tokenPairs = new TokenPairs(d.jwt, refreshTokens);
+  const epochs = new CredentialsEpoch(pool);
+  const tokenPairs = new TokenPairs(d.jwt, refreshTokens, epochs);
   const oneTimeTokens = new OneTimeTokens(pool);
   const apiKeys = new ApiKeys(pool);
+  const revocation = new CredentialRevocation(sessions, refreshTokens, apiKeys, epochs);
   const verification = new EmailVerification(pool, oneTimeTokens, d.mailer, config.publicBaseUrl);
+  const loginLimiter = new LoginLimiter(pool, { failuresPerAddressPerHour: config.loginAttemptsPerHour, failuresPerAccountPerHour: throttles.loginFailuresPerAccountPerHour }, users);
+  const registrationLimiter = new AddressEmailLimiter(pool, 'register', throttles.registrations, 'Too many registrations. Try again in {s} seconds.');
+  const resetLimiter = new AddressEmailLimiter(pool, 'password_reset', throttles.passwordResets, 'Too many password reset requests. Try again in {s} seconds.');
   return {
     users,
     sessions,
@@ -43,12 +54,12 @@ export function createIdentity(d: IdentityDeps) {
     tokenPairs,
     apiKeys,
     verification,
-    loginLimiter: new LoginLimiter(pool, config.loginAttemptsPerHour),
-    login: new Login(pool, users, new CredentialChecker(users), sessions, tokenPairs, apiKeys),
-    registration: new Registration(orm, users, tokenPairs, verification),
+    login: new Login(pool, users, new CredentialChecker(users), sessions, tokenPairs, apiKeys, loginLimiter),
+    logout: new Logout(sessions, refreshTokens, epochs),
+    registration: new Registration(orm, users, tokenPairs, verification, registrationLimiter, new InvitationStore(pool)),
     profiles: new Profiles(orm, users),
-    passwordChange: new PasswordChange(pool, users, sessions, refreshTokens),
-    passwordReset: new PasswordReset({ pool, users, tokens: oneTimeTokens, sessions, refreshTokens, mailer: d.mailer, publicBaseUrl: config.publicBaseUrl }),
+    passwordChange: new PasswordChange(pool, users, revocation),
+    passwordReset: new PasswordReset({ pool, users, tokens: oneTimeTokens, revocation, mailer: d.mailer, limiter: resetLimiter, publicBaseUrl: config.publicBaseUrl }),
   };
 }
 

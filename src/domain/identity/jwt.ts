@@ -3,6 +3,11 @@ import { randomUUID } from 'node:crypto';
 
 export interface AccessClaims {
   userId: number;
+  /**
+   * The user's credentials epoch when the token was signed (claim `cep`). A counter, not a time: `iat`
+   * has one-second resolution and replicas' clocks differ, a counter compares exactly.
+   */
+  epoch: number;
 }
 
 /** HS256 access tokens; verification pins the algorithm, so `alg: none` and foreign algorithms fail. */
@@ -17,7 +22,7 @@ export class JwtIssuer {
   }
 
   sign(claims: AccessClaims): Promise<string> {
-    return new SignJWT({ typ: 'access' })
+    return new SignJWT({ typ: 'access', cep: claims.epoch })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(String(claims.userId))
       .setJti(randomUUID())
@@ -31,7 +36,10 @@ export class JwtIssuer {
     try {
       const { payload } = await jwtVerify(token, this.key, { algorithms: ['HS256'], issuer: 'switchboard' });
       if (payload.typ !== 'access' || !payload.sub || !/^\d+$/.test(payload.sub)) return null;
-      return { userId: Number(payload.sub) };
+      // Tokens signed before epochs existed carry none: they belong to epoch 0, the column's default.
+      const epoch = payload.cep === undefined ? 0 : payload.cep;
+      if (typeof epoch !== 'number' || !Number.isSafeInteger(epoch) || epoch < 0) return null;
+      return { userId: Number(payload.sub), epoch };
     } catch {
       return null;
     }

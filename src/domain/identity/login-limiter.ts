@@ -1,37 +1,60 @@
 import type pg from 'pg';
-import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
-import { DomainError } from '../shared/errors.js';
+import { AttemptBudget, spendBoth } from './attempt-budget.js';
+import { sha256 } from './secrets.js';
+import type { UserDirectory } from './user-directory.js';
 
 const HOUR = 3600;
 
+export interface LoginLimits {
+  /** Seed 001's "5 login attempts per hour per IP", counted as failed attempts. */
+  failuresPerAddressPerHour: number;
+  /** Failed attempts at one account per hour, from any number of addresses. */
+  failuresPerAccountPerHour: number;
+}
+
 /**
- * Seed 001's "5 login attempts per hour per IP". Counters live in PostgreSQL (`rate_limits`) so every
- * API replica spends the same budget; an in-memory limiter stands in while the database is unreachable.
+ * Throttles password checks (login, seed 002's token endpoint) by failures, per source address and per
+ * account. Each check first reserves an attempt in both budgets, so a burst of parallel guesses cannot
+ * outrun the counters; a check that succeeds gives its attempts back, so colleagues signing in behind one
+ * NAT spend nothing. A spent budget refuses the check before the password is looked at, right or wrong,
+ * which is what keeps a guesser from learning anything. Unknown accounts are counted like known ones, so
+ * a refusal tells nothing about which exist.
  */
 export class LoginLimiter {
-  private readonly limiter: RateLimiterPostgres;
+  private readonly byAddress: AttemptBudget;
+  private readonly byAccount: AttemptBudget;
 
-  constructor(pool: pg.Pool, attemptsPerHour: number) {
-    this.limiter = new RateLimiterPostgres({
-      storeClient: pool,
-      storeType: 'pool',
-      tableName: 'rate_limits',
-      tableCreated: true,
-      keyPrefix: 'login',
-      points: attemptsPerHour,
-      duration: HOUR,
-      insuranceLimiter: new RateLimiterMemory({ keyPrefix: 'login', points: attemptsPerHour, duration: HOUR }),
+  constructor(pool: pg.Pool, limits: LoginLimits, private readonly users: UserDirectory) {
+    this.byAddress = new AttemptBudget(pool, {
+      name: 'login',
+      points: limits.failuresPerAddressPerHour,
+      seconds: HOUR,
+      refusal: 'Too many login attempts. Try again in {s} seconds.',
+    });
+    this.byAccount = new AttemptBudget(pool, {
+      name: 'login_account',
+      points: limits.failuresPerAccountPerHour,
+      seconds: HOUR,
+      refusal: 'Too many failed login attempts for this account. Try again in {s} seconds.',
     });
   }
 
-  /** Spends one attempt for `clientIp`, or refuses with RATE_LIMITED and the seconds to wait. */
-  async attempt(clientIp: string): Promise<void> {
+  /** Runs `check` (null means the credentials were wrong) within both budgets. */
+  async guard<T>(clientIp: string, identifier: string, check: () => Promise<T | null>): Promise<T | null> {
+    const account = await this.accountKey(identifier);
+    await spendBoth(this.byAddress, clientIp, this.byAccount, account);
+    let result: T | null = null;
     try {
-      await this.limiter.consume(clientIp);
-    } catch (err) {
-      if (!(err instanceof RateLimiterRes)) throw err;
-      const retryAfter = Math.max(1, Math.ceil(err.msBeforeNext / 1000));
-      throw new DomainError('RATE_LIMITED', `Too many login attempts. Try again in ${retryAfter} seconds.`, undefined, { retry_after: retryAfter });
+      result = await check();
+    } finally {
+      if (result !== null) await Promise.all([this.byAddress.refund(clientIp), this.byAccount.refund(account)]);
     }
+    return result;
+  }
+
+  /** One key per account whichever of its names is typed; an unknown name is keyed by its digest. */
+  private async accountKey(identifier: string): Promise<string> {
+    const user = await this.users.byLogin(identifier);
+    return user ? `u${user.id}` : `n${sha256(identifier.trim().toLowerCase()).slice(0, 40)}`;
   }
 }

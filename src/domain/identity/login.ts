@@ -1,6 +1,7 @@
 import { unauthenticated, validationError } from '../shared/errors.js';
 import type { ApiKeys } from './api-keys.js';
 import type { CredentialChecker } from './credentials.js';
+import type { LoginLimiter } from './login-limiter.js';
 import type { SessionStore } from './sessions.js';
 import type { Sql } from './sql.js';
 import type { TokenPair, TokenPairs } from './token-pair.js';
@@ -25,10 +26,16 @@ export class Login {
     private readonly sessions: SessionStore,
     private readonly tokenPairs: TokenPairs,
     private readonly apiKeys: ApiKeys,
+    private readonly limiter: LoginLimiter,
   ) {}
 
-  async login(identifier: string, password: string): Promise<LoginResult> {
-    const user = await this.credentials.check(identifier, password);
+  /** Only failed checks spend the caller's address and the account's budgets. */
+  private check(identifier: string, password: string, clientIp: string) {
+    return this.limiter.guard(clientIp, identifier, () => this.credentials.check(identifier, password));
+  }
+
+  async login(identifier: string, password: string, clientIp: string): Promise<LoginResult> {
+    const user = await this.check(identifier, password, clientIp);
     if (!user) throw unauthenticated(BAD_CREDENTIALS);
     await this.sql.query(`update users set last_login = now() where id = $1`, [user.id]);
     await this.users.repairActiveTenant(user.id);
@@ -37,8 +44,8 @@ export class Login {
   }
 
   /** Seed 002's `POST /api/auth/token/`: DRF's obtain-auth-token, answered with a new API key. */
-  async obtainApiToken(username: string, password: string): Promise<{ token: string; user_id: number; username: string }> {
-    const user = await this.credentials.check(username, password);
+  async obtainApiToken(username: string, password: string, clientIp: string): Promise<{ token: string; user_id: number; username: string }> {
+    const user = await this.check(username, password, clientIp);
     if (!user) throw validationError({ non_field_errors: ['Unable to log in with provided credentials.'] }, 'Unable to log in with provided credentials.');
     await this.users.repairActiveTenant(user.id);
     const key = await this.apiKeys.generate(user.id, 'api-token');

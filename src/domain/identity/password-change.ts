@@ -2,8 +2,7 @@ import type pg from 'pg';
 import { notFound, validationError } from '../shared/errors.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { assertNewPassword } from './password-policy.js';
-import type { RefreshTokenStore } from './refresh-tokens.js';
-import type { SessionStore } from './sessions.js';
+import type { CredentialRevocation } from './credential-revocation.js';
 import { withTransaction } from './sql.js';
 import type { UserDirectory } from './user-directory.js';
 
@@ -14,12 +13,12 @@ export interface PasswordChangeRequest {
   oldPassword: string;
   newPassword: string;
   confirmation?: string;
-  /** The session making the request survives; every other session and refresh token ends. */
+  /** The session making the request survives; every other credential ends (the caller gets a new JWT pair). */
   keepSession?: string;
 }
 
 export class PasswordChange {
-  constructor(private readonly pool: pg.Pool, private readonly users: UserDirectory, private readonly sessions: SessionStore, private readonly refreshTokens: RefreshTokenStore) {}
+  constructor(private readonly pool: pg.Pool, private readonly users: UserDirectory, private readonly revocation: CredentialRevocation) {}
 
   async change(req: PasswordChangeRequest): Promise<void> {
     const user = await this.users.byId(req.userId);
@@ -30,8 +29,7 @@ export class PasswordChange {
     const passwordHash = await hashPassword(req.newPassword);
     await withTransaction(this.pool, async (sql) => {
       await sql.query(`update users set password_hash = $2, updated_at = now() where id = $1`, [user.id, passwordHash]);
-      await this.sessions.destroyAll(user.id, req.keepSession, sql);
-      await this.refreshTokens.revokeAll(user.id, sql);
+      await this.revocation.revokeAll(user.id, sql, req.keepSession);
     });
   }
 }

@@ -4,8 +4,8 @@ import type { Mailer } from './mailer.js';
 import type { OneTimeTokens } from './one-time-tokens.js';
 import { hashPassword } from './passwords.js';
 import { assertNewPassword } from './password-policy.js';
-import type { RefreshTokenStore } from './refresh-tokens.js';
-import type { SessionStore } from './sessions.js';
+import type { AddressEmailLimiter } from './address-email-limiter.js';
+import type { CredentialRevocation } from './credential-revocation.js';
 import { withTransaction } from './sql.js';
 import type { UserDirectory } from './user-directory.js';
 
@@ -16,9 +16,9 @@ export interface PasswordResetDeps {
   pool: pg.Pool;
   users: UserDirectory;
   tokens: OneTimeTokens;
-  sessions: SessionStore;
-  refreshTokens: RefreshTokenStore;
+  revocation: CredentialRevocation;
   mailer: Mailer;
+  limiter: AddressEmailLimiter;
   publicBaseUrl: string;
 }
 
@@ -27,7 +27,8 @@ export class PasswordReset {
   constructor(private readonly d: PasswordResetDeps) {}
 
   /** Sends the link when the account exists; the caller answers the same either way. */
-  async request(email: string): Promise<void> {
+  async request(email: string, clientIp: string): Promise<void> {
+    await this.d.limiter.spend(clientIp, email);
     const user = await this.d.users.byEmail(email);
     if (!user || !user.is_active) return;
     const token = await this.d.tokens.create(user.id, 'password_reset', RESET_TTL_SECONDS);
@@ -48,8 +49,7 @@ export class PasswordReset {
       if (userId === null) throw validationError({ token: ['Invalid or expired token.'] }, 'Invalid or expired token.');
       await sql.query(`update users set password_hash = $2, updated_at = now() where id = $1`, [userId, passwordHash]);
       await this.d.tokens.consumeAll(userId, 'password_reset', sql);
-      await this.d.sessions.destroyAll(userId, undefined, sql);
-      await this.d.refreshTokens.revokeAll(userId, sql);
+      await this.d.revocation.revokeAll(userId, sql);
     });
   }
 }

@@ -1,4 +1,5 @@
 import { hash, verify } from '@node-rs/argon2';
+import { isCommonPassword } from './common-passwords.js';
 
 export const hashPassword = (plain: string) => hash(plain);
 
@@ -16,5 +17,6 @@ export function passwordProblems(plain: string): string[] {
   if (plain.length < 8) problems.push('Password must be at least 8 characters.');
   if (plain.length > 128) problems.push('Password must be at most 128 characters.');
   if (/^\d+$/.test(plain)) problems.push('Password cannot be entirely numeric.');
+  else if (isCommonPassword(plain)) problems.push('This password is too common.');
   return problems;
 }

@@ -50,13 +50,15 @@ export class RefreshTokenStore {
     throw unauthenticated(INVALID);
   }
 
-  /** Revokes the family of `token` (logout); unknown tokens are ignored. */
-  async revokeFamily(token: string): Promise<void> {
-    await this.sql.query(
+  /** Revokes the family of `token` (logout) and answers its user; unknown tokens are ignored (null). */
+  async revokeFamily(token: string): Promise<number | null> {
+    const { rows } = await this.sql.query<{ user_id: number }>(
       `update refresh_tokens set revoked_at = coalesce(revoked_at, now())
-        where family_id = (select family_id from refresh_tokens where token_hash = $1)`,
+        where family_id = (select family_id from refresh_tokens where token_hash = $1)
+        returning user_id`,
       [sha256(token)],
     );
+    return rows[0]?.user_id ?? null;
   }
 
   async revokeAll(userId: number, sql: Sql = this.sql): Promise<void> {

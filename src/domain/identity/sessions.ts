@@ -20,8 +20,10 @@ export class SessionStore {
     return token;
   }
 
-  async destroy(token: string): Promise<void> {
-    await this.sql.query(`delete from sessions where token_hash = $1`, [sha256(token)]);
+  /** Ends one session; answers whose it was, or null for an unknown token. */
+  async destroy(token: string): Promise<number | null> {
+    const { rows } = await this.sql.query<{ user_id: number }>(`delete from sessions where token_hash = $1 returning user_id`, [sha256(token)]);
+    return rows[0]?.user_id ?? null;
   }
 
   /** Ends every session of the user, except the one making the request when given. */

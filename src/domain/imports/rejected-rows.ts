@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { Readable } from 'node:stream';
 import type { ObjectStorage, StoredObject } from '../storage/object-storage.js';
+import { csvLine } from '../shared/formula-safe-cells.js';
 
 type Executor = Pick<pg.PoolClient, 'query'>;
 
@@ -30,7 +31,7 @@ const PAGE = 2000;
 
 /**
  * Writes the report of rows not imported — row number, reason, then the original fields under the
- * file's own header — read from PostgreSQL a page at a time and streamed into storage.
+ * file's own header, each cell formula-safe — read from PostgreSQL a page at a time and streamed into storage.
  */
 export async function exportRejections(pool: pg.Pool, storage: ObjectStorage, taskId: string, header: string[], key: string): Promise<StoredObject> {
   const { rows } = await pool.query<{ width: number }>(
@@ -53,8 +54,4 @@ export async function exportRejections(pool: pg.Pool, storage: ObjectStorage, ta
     }
   }
   return storage.put(key, Readable.from(lines()));
-}
-
-function csvLine(cells: string[]): string {
-  return cells.map((v) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)).join(',') + '\n';
 }

@@ -2,6 +2,7 @@ import pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import type { Readable } from 'node:stream';
 import { numberWhere, type NumberFilter } from './number-filter.js';
+import { csvSafeSql } from '../shared/formula-safe-cells.js';
 
 /**
  * The CSV columns, in order; the header row names them. Timestamps are PostgreSQL's own ISO output in
@@ -10,7 +11,11 @@ import { numberWhere, type NumberFilter } from './number-filter.js';
  */
 export const CSV_COLUMNS = ['id', 'phone_number', 'area_code', 'status', 'carrier', 'type', 'project_id', 'validated_at', 'created_at'] as const;
 
-const SELECT_LIST = 'id, number as phone_number, area_code, status, carrier, line_type as type, project_id, validated_at, created_at';
+/**
+ * Text that may come from a user (project_id) or a lookup provider (carrier, line type) is made
+ * formula-safe; the number itself is generated E.164 and stays as tools import it.
+ */
+const SELECT_LIST = `id, number as phone_number, area_code, status, ${csvSafeSql('carrier')} as carrier, ${csvSafeSql('line_type')} as type, ${csvSafeSql('project_id')} as project_id, validated_at, created_at`;
 
 /**
  * Streams the tenant's matching numbers as CSV straight out of PostgreSQL (COPY … TO STDOUT), so memory

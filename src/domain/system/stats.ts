@@ -4,9 +4,24 @@ import type pg from 'pg';
 
 const pct = (n: number) => Math.round(n * 1000) / 10;
 
-/** Seed 002's system statistics; queue figures are the caller's tenant's tasks. */
-export async function systemStats(pool: pg.Pool, tenantId: number, host: { uptime: number; loadAverage: number }) {
-  const [db, queues, disk] = await Promise.all([
+const WITHHELD_SYSTEM = { cpu_usage: null, memory_usage: null, disk_usage: null, uptime: null };
+const WITHHELD_DATABASE = { total_size: null, connections: null, slow_queries: null, cache_hit_ratio: null };
+
+/**
+ * Seed 002's system statistics; queue figures are the caller's tenant's tasks. Host and database figures
+ * describe the whole platform and are for staff only: everyone else gets the document's keys with null
+ * values, so a client written against seed 002 still finds every field.
+ */
+export async function systemStats(pool: pg.Pool, tenantId: number, host: { uptime: number; loadAverage: number }, opts: { staff: boolean }) {
+  const queues = await pool.query(
+    `select count(*) filter (where status in ('pending', 'in_progress'))::int as pending_tasks,
+            count(*) filter (where status = 'failed')::int as failed_tasks,
+            count(*) filter (where status = 'completed' and completed_at >= date_trunc('day', now()))::int as completed_today
+       from tasks where tenant_id = $1`,
+    [tenantId],
+  );
+  if (!opts.staff) return { system: WITHHELD_SYSTEM, database: WITHHELD_DATABASE, queues: queues.rows[0] };
+  const [db, disk] = await Promise.all([
     pool.query(`
       select pg_size_pretty(pg_database_size(current_database())) as total_size,
              (select count(*)::int from pg_stat_activity where datname = current_database()) as connections,
@@ -14,13 +29,6 @@ export async function systemStats(pool: pg.Pool, tenantId: number, host: { uptim
                  and now() - query_start > interval '1 second') as slow_queries,
              (select coalesce(round(100.0 * sum(blks_hit) / nullif(sum(blks_hit) + sum(blks_read), 0), 1), 100)::float
                 from pg_stat_database where datname = current_database()) as cache_hit_ratio`),
-    pool.query(
-      `select count(*) filter (where status in ('pending', 'in_progress'))::int as pending_tasks,
-              count(*) filter (where status = 'failed')::int as failed_tasks,
-              count(*) filter (where status = 'completed' and completed_at >= date_trunc('day', now()))::int as completed_today
-         from tasks where tenant_id = $1`,
-      [tenantId],
-    ),
     statfs(process.cwd()).catch(() => null),
   ]);
   const cpus = os.cpus().length || 1;

@@ -1,8 +1,8 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { conflict, forbidden, notFound, validationError } from '../shared/errors.js';
+import { conflict, forbidden, notFound } from '../shared/errors.js';
 import { UserSchema, type User } from '../identity/user.entity.js';
-import { MembershipSchema, type Membership, type Role } from './membership.entity.js';
-import { canGrant, canManage } from './roles.js';
+import { MembershipSchema, type Membership } from './membership.entity.js';
+import { canGrant } from './roles.js';
 import type { TenantService } from './tenant-service.js';
 
 function memberView(m: Membership, u: User) {
@@ -18,7 +18,7 @@ function memberView(m: Membership, u: User) {
 
 export type MemberView = ReturnType<typeof memberView>;
 
-/** Who belongs to a tenant; owners and admins add existing users and remove members. */
+/** Who belongs to a tenant; owners and admins remove members (they join by invitation: tenant-invitations.ts). */
 export class TenantMembers {
   constructor(private readonly orm: MikroORM, private readonly tenants: TenantService) {}
 
@@ -29,19 +29,6 @@ export class TenantMembers {
     const users = await em.find(UserSchema, { id: { $in: memberships.map((m) => m.userId) } });
     const byId = new Map(users.map((u) => [u.id, u]));
     return memberships.map((m) => memberView(m, byId.get(m.userId)!));
-  }
-
-  async add(callerId: number, tenantId: number, email: string, role: Role): Promise<MemberView> {
-    const em = this.orm.em.fork();
-    const { membership: caller } = await this.tenants.memberOf(em, callerId, tenantId);
-    if (!canGrant(caller.role, role)) throw forbidden('Only owners can add owners; only owners and admins can add members.');
-    const user = await em.findOne(UserSchema, { email: email.toLowerCase() });
-    if (!user) throw validationError({ email: ['No user with this email exists.'] });
-    if (await em.findOne(MembershipSchema, { tenantId, userId: user.id })) throw conflict('This user is already a member of the tenant.');
-    const membership = em.create(MembershipSchema, { tenantId, userId: user.id, role });
-    if (user.activeTenantId === null) user.activeTenantId = tenantId;
-    await em.flush();
-    return memberView(membership, user);
   }
 
   /** Removes a member (never the last owner); their active tenant moves to one they still belong to. */

@@ -28,7 +28,7 @@ export function addAccountRoutes(routes: Routes, identity: Identity) {
     });
   }
 
-  routes.post('/password/change/', { summary: 'Change the password; other sessions and refresh tokens end', body: passwordChangeBody }, async (ctx) => {
+  routes.post('/password/change/', { summary: 'Change the password; every other credential ends, a new JWT pair comes back', body: passwordChangeBody }, async (ctx) => {
     const me = principalOf(ctx);
     const b = ctx.state.body;
     await identity.passwordChange.change({
@@ -45,7 +45,7 @@ export function addAccountRoutes(routes: Routes, identity: Identity) {
   // Seed 001 and seed 004 name the same two steps differently.
   for (const path of ['/password-reset/', '/password/reset/']) {
     routes.post(path, { summary: 'Email a password reset link (same answer for unknown emails)', public: true, body: resetRequestBody }, async (ctx) => {
-      await identity.passwordReset.request(ctx.state.body.email);
+      await identity.passwordReset.request(ctx.state.body.email, ctx.ip);
       return { success: true, message: RESET_REQUESTED };
     });
   }

@@ -19,6 +19,7 @@ export const registerBody = z.object({
   name: optionalText(300),
   username: username.optional(),
   tenant_name: text(200).optional(),
+  invitation_token: text(512).optional(),
 });
 
 export const loginBody = z

@@ -1,38 +1,35 @@
-import type { Middleware } from 'koa';
 import type { Identity } from '../../../domain/identity/identity.js';
 import { splitName } from '../../../domain/identity/user-view.js';
-import type { AppState } from '../../http/context.js';
 import type { Routes } from '../../http/routes.js';
 import { loginBody, logoutBody, obtainTokenBody, refreshBody, registerBody } from './auth.schemas.js';
 import { clearSessionCookie, sessionTokenOf, setSessionCookie } from './session-cookie.js';
 
 /** Register, login (JWT pair + session cookie), logout, refresh rotation, and seed 002's token endpoint. */
-export function addSignInRoutes(routes: Routes, identity: Identity) {
-  // Every credential check from one IP spends the same hourly budget, valid or not.
-  const limitAttempts: Middleware<AppState> = async (ctx, next) => {
-    await identity.loginLimiter.attempt(ctx.ip);
-    await next();
-  };
-
+export function addSignInRoutes(routes: Routes, identity: Identity, opts: { secureCookie: boolean }) {
   routes.post('/register/', { summary: 'Create an account and its own tenant (seed 004)', public: true, body: registerBody }, async (ctx) => {
     const b = ctx.state.body;
     const fromName = b.name !== undefined ? splitName(b.name) : { firstName: '', lastName: '' };
-    const { user, tokens, tenant } = await identity.registration.register({
-      email: b.email,
-      password: b.password,
-      passwordConfirmation: b.password_confirm ?? b.confirm_password,
-      firstName: b.first_name ?? fromName.firstName,
-      lastName: b.last_name ?? fromName.lastName,
-      username: b.username,
-      tenantName: b.tenant_name,
-    });
+    const { user, tokens, tenant, joined } = await identity.registration.register(
+      {
+        email: b.email,
+        password: b.password,
+        passwordConfirmation: b.password_confirm ?? b.confirm_password,
+        firstName: b.first_name ?? fromName.firstName,
+        lastName: b.last_name ?? fromName.lastName,
+        username: b.username,
+        tenantName: b.tenant_name,
+        invitationToken: b.invitation_token,
+      },
+      ctx.ip,
+    );
     ctx.status = 201;
     return {
       success: true,
       message: 'Registration successful. Check your email to verify your address.',
-      data: { user, tokens, tenant },
+      data: { user, tokens, tenant, ...(joined ? { joined_tenant: joined } : {}) },
       user,
       tenant,
+      ...(joined ? { joined_tenant: joined } : {}),
       tokens,
       access: tokens.access,
       refresh: tokens.refresh,
@@ -44,19 +41,16 @@ export function addSignInRoutes(routes: Routes, identity: Identity) {
     { summary: 'Log in by email or username: JWT pair (004) and session cookie (001)', public: true, body: loginBody },
     async (ctx) => {
       const b = ctx.state.body;
-      const { user, tokens, sessionToken } = await identity.login.login((b.email ?? b.username)!, b.password);
-      setSessionCookie(ctx, sessionToken, identity.sessions.maxAgeMs);
+      const { user, tokens, sessionToken } = await identity.login.login((b.email ?? b.username)!, b.password, ctx.ip);
+      setSessionCookie(ctx, sessionToken, identity.sessions.maxAgeMs, opts.secureCookie);
       const { access, refresh } = tokens;
       return { success: true, message: 'Login successful', user, access, refresh, tokens, data: { user, access, refresh, tokens } };
     },
-    limitAttempts,
   );
 
-  routes.post('/logout/', { summary: 'End the session and revoke a posted refresh token', public: true, body: logoutBody }, async (ctx) => {
-    const session = sessionTokenOf(ctx);
-    if (session) await identity.sessions.destroy(session);
-    if (ctx.state.body.refresh) await identity.refreshTokens.revokeFamily(ctx.state.body.refresh);
-    clearSessionCookie(ctx);
+  routes.post('/logout/', { summary: 'End the session, revoke a posted refresh token, and end the user’s access tokens', public: true, body: logoutBody }, async (ctx) => {
+    await identity.logout.logout({ userId: ctx.state.principal?.userId, sessionToken: sessionTokenOf(ctx), refreshToken: ctx.state.body.refresh });
+    clearSessionCookie(ctx, opts.secureCookie);
     return { success: true, message: 'Logout successful' };
   });
 
@@ -68,7 +62,6 @@ export function addSignInRoutes(routes: Routes, identity: Identity) {
   routes.post(
     '/token/',
     { summary: 'Obtain an API token for Authorization: Token (seed 002)', public: true, body: obtainTokenBody },
-    (ctx) => identity.login.obtainApiToken(ctx.state.body.username, ctx.state.body.password),
-    limitAttempts,
+    (ctx) => identity.login.obtainApiToken(ctx.state.body.username, ctx.state.body.password, ctx.ip),
   );
 }

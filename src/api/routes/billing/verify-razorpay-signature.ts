@@ -19,9 +19,10 @@ export function rawBody(ctx: AppContext): string | undefined {
   return (ctx.request as { rawBody?: string }).rawBody;
 }
 
-/** Razorpay names each event in `X-Razorpay-Event-Id`; without it the body itself identifies a delivery. */
-export function webhookEventId(ctx: AppContext): string {
-  const header = ctx.get('x-razorpay-event-id').trim();
-  if (/^[\w.:-]{1,100}$/.test(header)) return header;
+/**
+ * A delivery is identified by what the signature covers, its raw body: `X-Razorpay-Event-Id` is not
+ * signed, so anyone replaying a captured body could change it to pass as a new event.
+ */
+export function signedEventId(ctx: AppContext): string {
   return `sha256:${createHash('sha256').update(rawBody(ctx) ?? '').digest('hex')}`;
 }

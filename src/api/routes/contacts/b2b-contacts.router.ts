@@ -3,7 +3,6 @@ import type { ApiDeps } from '../../deps.js';
 import type { OpenApiCollector } from '../../openapi/collector.js';
 import { Routes } from '../../http/routes.js';
 import { principalOf, type AppContext } from '../../http/context.js';
-import { idempotent } from '../../middleware/idempotency.js';
 import { notFound, validationError } from '../../../domain/shared/errors.js';
 import { b2bWhere } from '../../../domain/contacts/b2b-filter.js';
 import { listContacts } from '../../../domain/contacts/contact-list.js';
@@ -88,7 +87,6 @@ export function createB2bContactsRouter(deps: ApiDeps, docs: OpenApiCollector) {
       ctx.status = 201;
       return b2bDetail((await findContact(pool, principalOf(ctx).tenantId, outcome.id))!);
     },
-    idempotent(pool),
   );
 
   routes.get('/contacts/autocomplete/', { summary: 'Up to ten distinct values of a field containing q', query: autocompleteQuery }, async (ctx) => {

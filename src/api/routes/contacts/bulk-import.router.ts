@@ -3,7 +3,6 @@ import type { OpenApiCollector } from '../../openapi/collector.js';
 import { Routes } from '../../http/routes.js';
 import { principalOf } from '../../http/context.js';
 import { mifumoOk } from '../../http/envelopes.js';
-import { idempotent } from '../../middleware/idempotency.js';
 import { multipartFile, uploadedFile } from '../../middleware/multipart-file.js';
 import { importContacts } from '../../../domain/contacts/bulk-import.js';
 import { defaultRegionOf } from '../../../domain/contacts/tenant-region.js';
@@ -29,7 +28,6 @@ export function createBulkImportRouter(deps: ApiDeps, docs: OpenApiCollector) {
       return mifumoOk(summary, `Imported ${summary.created + summary.updated} of ${summary.total} contacts`);
     },
     multipartFile('file', { maxBytes: MAX_CSV_BYTES, tooLarge: TOO_MANY_ROWS }),
-    idempotent(pool),
   );
 
   return routes.router;

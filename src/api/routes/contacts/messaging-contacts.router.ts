@@ -4,7 +4,6 @@ import type { OpenApiCollector } from '../../openapi/collector.js';
 import { Routes } from '../../http/routes.js';
 import { principalOf, type AppContext } from '../../http/context.js';
 import { mifumoOk } from '../../http/envelopes.js';
-import { idempotent } from '../../middleware/idempotency.js';
 import { notFound, validationError } from '../../../domain/shared/errors.js';
 import { messagingWhere } from '../../../domain/contacts/messaging-filter.js';
 import { listContacts } from '../../../domain/contacts/contact-list.js';
@@ -65,7 +64,6 @@ export function createMessagingContactsRouter(deps: ApiDeps, docs: OpenApiCollec
       ctx.status = upserted ? 200 : 201;
       return { ...mifumoOk({ ...messagingContact((await findContact(pool, tenantId, outcome.id))!), upserted }), status: ctx.status };
     },
-    idempotent(pool),
   );
 
   routes.get('/:id/', { summary: 'One contact' }, async (ctx) => mifumoOk(messagingContact(await contactOf(ctx))));

@@ -26,6 +26,7 @@ export const addMemberBody = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email({ error: 'Enter a valid email address.' })),
   role: z.enum(ROLES).default('member'),
 });
+export const acceptInvitationBody = z.object({ token: z.string().trim().min(1, 'This field may not be blank.').max(512) });
 export const pageQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
   page_size: z.coerce.number().int().min(1).max(100).default(20),
