@@ -8,3 +8,9 @@ export const TASK_KIND_KEY = defineSearchAttributeKey('SwitchboardTaskKind', Sea
 
 /** The header every activity of a tenant's workflow carries (src/workflows/shared/tenant-propagation.ts). */
 export const TENANT_HEADER = 'switchboard-tenant';
+
+/** The search attributes of a tenant's workflow; its activities run in the tenant they name. */
+export const tenantWorkflowAttributes = (tenantId: number, kind: string) => [
+  { key: TENANT_KEY, value: String(tenantId) },
+  { key: TASK_KIND_KEY, value: kind },
+];

@@ -1,4 +1,5 @@
 import { findPlan, planTerms } from '../../src/domain/billing/plan-store.js';
+import { tenantWorkflowAttributes } from '../../src/temporal/search-attributes.js';
 import { insertSubscription, newSubscriptionId } from '../../src/domain/billing/subscription-store.js';
 import type { SubscriptionWorkflowInput } from '../../src/workflows/subscription.workflow.js';
 import { recordHistory } from '../replay/record-history.js';
@@ -25,7 +26,7 @@ describe('subscription billing loop', () => {
     const sub = await insertSubscription(app.owner, { id: newSubscriptionId(), tenantId: owner.tenantId, userId: owner.userId, planId: plan.id, status: 'pending' });
     // Two-second periods stand in for months; two periods per run make it continue as new.
     const input: SubscriptionWorkflowInput = { subscriptionId: sub.id, tenantId: owner.tenantId, plan: planTerms(plan), timing: { periodMs: 2000, renewalGraceMs: 3000, periodsPerRun: 2 } };
-    const started = await app.temporal.client.workflow.start('subscriptionWorkflow', { workflowId: sub.workflow_id, taskQueue: app.config.temporal.taskQueues.bulk, args: [input] });
+    const started = await app.temporal.client.workflow.start('subscriptionWorkflow', { workflowId: sub.workflow_id, taskQueue: app.config.temporal.taskQueues.bulk, args: [input], typedSearchAttributes: tenantWorkflowAttributes(owner.tenantId, 'subscription') });
 
     await charged(sub.id);
     expect((await settled(() => row(sub.id), (r) => r.cycle >= 1)).cycle).toBe(1);
@@ -49,7 +50,7 @@ describe('subscription billing loop', () => {
     const plan = (await findPlan(app.owner, { type: 'pro' }))!;
     const sub = await insertSubscription(app.owner, { id: newSubscriptionId(), tenantId: owner.tenantId, userId: owner.userId, planId: plan.id, status: 'pending' });
     const input: SubscriptionWorkflowInput = { subscriptionId: sub.id, tenantId: owner.tenantId, plan: planTerms(plan), timing: { awaitFirstPaymentMs: 500 } };
-    const handle = await app.temporal.client.workflow.start('subscriptionWorkflow', { workflowId: sub.workflow_id, taskQueue: app.config.temporal.taskQueues.bulk, args: [input] });
+    const handle = await app.temporal.client.workflow.start('subscriptionWorkflow', { workflowId: sub.workflow_id, taskQueue: app.config.temporal.taskQueues.bulk, args: [input], typedSearchAttributes: tenantWorkflowAttributes(owner.tenantId, 'subscription') });
     await expect(handle.result()).resolves.toEqual({ status: 'expired', cycle: 0 });
     expect(await row(sub.id)).toEqual({ status: 'expired', cycle: 0 });
     await recordHistory(app, sub.workflow_id, 'subscription-expired');

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { withTenant } from '../../db/tenant-scope.js';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import type { TemporalHandle } from '../../temporal/client.js';
 import { paymentEventSignal } from '../../workflows/subscription/subscription-messages.js';
@@ -32,8 +33,7 @@ export async function receivePaymentWebhook(pool: pg.Pool, temporal: TemporalHan
   const parsed = parsePaymentEvent(delivery.body);
   const tenantId = await paymentWebhookTenant(pool, parsed);
   if (tenantId === null) return { outcome: 'ignored', event: parsed.event, subscription_id: null, status: null, reason: 'The event names no known subscription.' };
-  // Everything below is this tenant's own work, the part to run in its row-level-security scope.
-  return applyTenantPaymentEvent(pool, temporal, tenantId, delivery, parsed);
+  return withTenant(tenantId, () => applyTenantPaymentEvent(pool, temporal, tenantId, delivery, parsed));
 }
 
 /**

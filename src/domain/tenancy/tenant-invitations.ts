@@ -1,4 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { withTenant } from '../../db/tenant-scope.js';
 import { conflict, forbidden, validationError } from '../shared/errors.js';
 import type { Mailer } from '../identity/mailer.js';
 import { UserSchema } from '../identity/user.entity.js';
@@ -39,7 +40,8 @@ export class TenantInvitations {
     // Members are listed to whoever may invite, so saying so reveals nothing new.
     const user = await em.findOne(UserSchema, { email: email.toLowerCase() }, { fields: ['id'] });
     if (user && (await em.findOne(MembershipSchema, { tenantId, userId: user.id }))) throw conflict('This user is already a member of the tenant.');
-    const issued = await this.store.issue(tenantId, email, role, callerId, INVITATION_TTL_SECONDS);
+    // The path may name a tenant other than the caller's active one: its membership was checked above.
+    const issued = await withTenant(tenantId, () => this.store.issue(tenantId, email, role, callerId, INVITATION_TTL_SECONDS));
     const link = `${this.publicBaseUrl}/accept-invitation?token=${encodeURIComponent(issued.token)}`;
     await this.mailer.send({
       to: email,
