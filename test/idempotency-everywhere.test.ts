@@ -16,7 +16,7 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 const newKey = () => `key-${randomBytes(8).toString('hex')}`;
-const rows = async (table: string, where: string, param: number) => (await app.db.pool.query<{ n: number }>(`select count(*)::int as n from ${table} where ${where} = $1`, [param])).rows[0].n;
+const rows = async (table: string, where: string, param: number) => (await app.owner.query<{ n: number }>(`select count(*)::int as n from ${table} where ${where} = $1`, [param])).rows[0].n;
 const byTenant = (table: string) => () => rows(table, 'tenant_id', owner.tenantId);
 
 interface Create {
@@ -93,7 +93,7 @@ describe('Idempotency-Key on every create', () => {
     const executed = answers.filter((a) => a.status === 202 && a.headers.get('idempotent-replayed') === null);
     expect(executed).toHaveLength(1);
     for (const a of answers) if (a !== executed[0] && a.status !== 409) expect(a.body).toEqual(executed[0].body);
-    const started = await app.db.pool.query(`select count(*)::int as n from tasks where tenant_id = $1 and project_id = $2`, [owner.tenantId, body.project_id]);
+    const started = await app.owner.query(`select count(*)::int as n from tasks where tenant_id = $1 and project_id = $2`, [owner.tenantId, body.project_id]);
     expect(started.rows[0].n).toBe(1);
   });
 
@@ -159,7 +159,7 @@ describe('purging expired keys', () => {
   test('when the purge runs, then keys past 24 hours are gone in every tenant and fresh ones stay', async () => {
     const other = await createAccount(app);
     const insert = (who: TestAccount, key: string, age: string) =>
-      app.db.pool.query(
+      app.owner.query(
         `insert into idempotency_keys (tenant_id, user_id, key, method, path, request_hash, response_status, response_body, created_at, completed_at)
          values ($1, $2, $3, 'POST', '/x/', 'h', 201, '{}', now() - $4::interval, now() - $4::interval)`,
         [who.tenantId, who.userId, key, age],
@@ -168,10 +168,10 @@ describe('purging expired keys', () => {
     await insert(owner, oldMine, '25 hours');
     await insert(other, oldTheirs, '30 hours');
     await insert(other, fresh, '1 hour');
-    expect(await purgeExpiredKeys(app.db.pool)).toBeGreaterThanOrEqual(2);
-    const left = await app.db.pool.query<{ key: string }>(`select key from idempotency_keys where key = any($1)`, [[oldMine, oldTheirs, fresh]]);
+    expect(await purgeExpiredKeys(app.owner)).toBeGreaterThanOrEqual(2);
+    const left = await app.owner.query<{ key: string }>(`select key from idempotency_keys where key = any($1)`, [[oldMine, oldTheirs, fresh]]);
     expect(left.rows.map((r) => r.key)).toEqual([fresh]);
-    const fn = await app.db.pool.query(`select prosecdef from pg_proc where proname = 'xt_purge_expired_idempotency_keys'`);
+    const fn = await app.owner.query(`select prosecdef from pg_proc where proname = 'xt_purge_expired_idempotency_keys'`);
     expect(fn.rows).toEqual([{ prosecdef: true }]);
   });
 });

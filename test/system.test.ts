@@ -45,7 +45,7 @@ describe('system statistics', () => {
   test('when platform staff ask, then host, database and queue figures come back', async () => {
     const { createAccount } = await import('./support/accounts.js');
     const account = await createAccount(app);
-    await app.db.pool.query(`update users set role = 'staff' where id = $1`, [account.userId]);
+    await app.owner.query(`update users set role = 'staff' where id = $1`, [account.userId]);
     const res = await app.http.get('/api/system/stats/', { apiKey: account.apiKey });
     expect(res.status).toBe(200);
     expect(res.body.system).toEqual(expect.objectContaining({ cpu_usage: expect.any(Number), memory_usage: expect.any(Number), uptime: expect.any(Number) }));

@@ -87,7 +87,7 @@ describe('adding a member does not tell whether the email has an account', () =>
     );
     expect(res.status).toBe(400);
     expect(res.body.errors.invitation_token).toEqual(['Invalid or expired invitation.']);
-    const { rows } = await app.db.pool.query(`select 1 from users where lower(email) = lower($1)`, [other]);
+    const { rows } = await app.owner.query(`select 1 from users where lower(email) = lower($1)`, [other]);
     expect(rows).toHaveLength(0);
   });
 });

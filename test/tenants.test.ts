@@ -19,7 +19,7 @@ async function addMember(owner: TestAccount, tenantId: number, role: 'admin' | '
   const user = await createAccount(app);
   const res = await app.http.post(`/api/tenants/${tenantId}/members/`, { email: user.email, role }, auth(owner));
   expect(res.status).toBe(201);
-  const { rows } = await app.db.pool.query<{ body: string }>(`select body from outbox_emails where to_address = $1 and kind = 'invitation' order by id desc limit 1`, [user.email]);
+  const { rows } = await app.owner.query<{ body: string }>(`select body from outbox_emails where to_address = $1 and kind = 'invitation' order by id desc limit 1`, [user.email]);
   const token = rows[0].body.match(/Your invitation token: (\S+)/)![1];
   expect((await app.http.post('/api/tenants/invitations/accept/', { token }, auth(user))).status).toBe(200);
   return user;

@@ -16,7 +16,7 @@ describe('common passwords are refused', () => {
       const { email, res } = await register(app, { password });
       expect(res.status).toBe(400);
       expect(res.body.errors.password).toEqual([TOO_COMMON]);
-      const { rows } = await app.db.pool.query(`select 1 from users where lower(email) = lower($1)`, [email]);
+      const { rows } = await app.owner.query(`select 1 from users where lower(email) = lower($1)`, [email]);
       expect(rows).toHaveLength(0);
     }
   });

@@ -17,7 +17,7 @@ afterAll(() => app.close());
 const EVIL = 'https://evil.example';
 const CONTACTS = '/api/messaging/contacts/';
 const contactsWithPhone = async (phone: string) =>
-  (await app.db.pool.query<{ n: number }>('select count(*)::int as n from contacts where tenant_id = $1 and phone_e164 = $2', [account.tenantId, phone])).rows[0].n;
+  (await app.owner.query<{ n: number }>('select count(*)::int as n from contacts where tenant_id = $1 and phone_e164 = $2', [account.tenantId, phone])).rows[0].n;
 const createContact = (headers: Record<string, string>, opts: { apiKey?: string } = {}) => {
   const phone = usNumber();
   return { phone, res: app.http.post(CONTACTS, { name: 'Csrf', phone_e164: phone }, { ...opts, headers }) };
@@ -72,8 +72,8 @@ describe('cross-site requests with the session cookie', () => {
   });
 
   test("when seed 000's deleting GETs are reached cross-site with the cookie, then 403 in seed 000's envelope and the numbers stay", async () => {
-    await app.db.pool.query(`insert into phone_numbers (tenant_id, user_id, number, area_code) values ($1, $2, '2015550177', '201')`, [account.tenantId, account.userId]);
-    const numbers = async () => (await app.db.pool.query<{ n: number }>('select count(*)::int as n from phone_numbers where tenant_id = $1', [account.tenantId])).rows[0].n;
+    await app.owner.query(`insert into phone_numbers (tenant_id, user_id, number, area_code) values ($1, $2, '2015550177', '201')`, [account.tenantId, account.userId]);
+    const numbers = async () => (await app.owner.query<{ n: number }>('select count(*)::int as n from phone_numbers where tenant_id = $1', [account.tenantId])).rows[0].n;
     for (const path of ['/api/phone-generator/delete-all/', '/api/phone-generator/clear-numbers/']) {
       const res = await app.http.get(`${path}?user_id=${account.userId}`, { headers: { cookie, 'sec-fetch-site': 'cross-site' } });
       expect(res.status).toBe(403);

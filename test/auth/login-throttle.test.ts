@@ -23,7 +23,7 @@ describe('login throttling counts failures', () => {
       expect((await login(app, { email: c.email, password: c.password }, office)).status).toBe(200);
       expect((await app.http.post('/api/auth/token/', { username: c.email, password: c.password }, fromIp(office))).status).toBe(200);
     }
-    const { rows } = await app.db.pool.query<{ points: number }>(`select points from rate_limits where key = $1`, [`login:${office}`]);
+    const { rows } = await app.owner.query<{ points: number }>(`select points from rate_limits where key = $1`, [`login:${office}`]);
     expect(rows[0].points).toBe(1);
   });
 
@@ -71,7 +71,7 @@ describe('password reset and registration throttling', () => {
     for (let i = 0; i < 10; i++) expect((await register(app, {}, ip)).res.status).toBe(201);
     const { email, res } = await register(app, {}, ip);
     expectRefused(res);
-    const { rows } = await app.db.pool.query(`select 1 from users where lower(email) = lower($1)`, [email]);
+    const { rows } = await app.owner.query(`select 1 from users where lower(email) = lower($1)`, [email]);
     expect(rows).toHaveLength(0);
   });
 

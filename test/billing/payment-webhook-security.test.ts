@@ -13,7 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => app?.close());
 
-const row = async (id: string) => (await app.db.pool.query(`select status, cycle from subscriptions where id = $1`, [id])).rows[0] as { status: string; cycle: number };
+const row = async (id: string) => (await app.owner.query(`select status, cycle from subscriptions where id = $1`, [id])).rows[0] as { status: string; cycle: number };
 const subscribe = async (account: TestAccount, planType: string): Promise<string> =>
   (await app.http.post('/api/payments/subscribe/', { plan_type: planType }, { token: account.token })).body.subscription_id;
 /** An enterprise subscription (no trial) whose first payment opened period 1. */
@@ -66,7 +66,7 @@ describe('payment webhook amounts', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ success: true, status: 'refused', subscription_id: id, subscription_status: 'pending', reason: expect.stringContaining("does not match the plan's price of 99900 INR") });
     expect((await row(id)).status).toBe('pending');
-    const recorded = await app.db.pool.query(`select outcome from payment_events where subscription_id = $1`, [id]);
+    const recorded = await app.owner.query(`select outcome from payment_events where subscription_id = $1`, [id]);
     expect(recorded.rows).toEqual([{ outcome: 'refused' }]);
 
     const paid = await postPaymentWebhook(app, paymentEvent('payment.captured', id, newPaymentId(), PRICES.pro));
@@ -129,7 +129,7 @@ describe('payment webhook de-duplication and ordering', () => {
 
 describe('payment webhook tenant lookup', () => {
   it('when the webhook finds its tenant, then it does so through a security-definer function with a fixed search path', async () => {
-    const { rows } = await app.db.pool.query(`select prosecdef, proconfig from pg_proc where proname = 'xt_payment_webhook_tenant'`);
+    const { rows } = await app.owner.query(`select prosecdef, proconfig from pg_proc where proname = 'xt_payment_webhook_tenant'`);
     expect(rows).toEqual([{ prosecdef: true, proconfig: ['search_path=public'] }]);
   });
 });
