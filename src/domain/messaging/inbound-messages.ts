@@ -4,6 +4,7 @@ import { touchConversations } from './conversation-store.js';
 import { classifyInbound, type InboundKeyword } from './inbound-keywords.js';
 import { countSegments } from './sms-segments.js';
 import { smsCost } from './pricing.js';
+import { numberOwner } from './number-owner.js';
 import { loadTenantMessaging, type TenantMessaging } from './tenant-messaging.js';
 import { recordWebhookEvent } from './webhook-events.js';
 
@@ -28,13 +29,13 @@ export interface InboundOutcome {
 }
 
 /**
- * An SMS from a contact: found its tenant by the number it was sent to, stored once (a repeated delivery
+ * An SMS from a contact: delivered only to the tenant that owns the number it was sent to (a number
+ * nobody owns is dropped, nothing stored), stored once (a repeated delivery
  * of the same MessageSid changes nothing), threaded into the (tenant number, contact number)
  * conversation, and a STOP/START/HELP keyword acted on with the tenant's reply.
  */
 export async function receiveInboundSms(pool: pg.Pool, sms: InboundSms, provider = 'twilio'): Promise<InboundOutcome> {
-  const owner = await pool.query<{ tenant_id: number }>('select tenant_id from tenant_numbers where phone_e164 = $1', [sms.to]);
-  const tenantId = owner.rows[0]?.tenant_id;
+  const tenantId = await numberOwner(pool, sms.to);
   if (!tenantId) return { routed: false, duplicate: false };
   const tenant = await loadTenantMessaging(pool, tenantId);
   return withTransaction(pool, async (sql) => {

@@ -56,7 +56,8 @@ export function createWebhooksRouter(deps: ApiDeps, docs: OpenApiCollector, serv
     const outcome = await receiveInboundSms(pool, sms);
     // Also on a redelivery: the agent's workflow id makes a second start a no-op, and a failed first one is retried.
     if (outcome.tenantId) await startAgentConversation(pool, agentTarget, { tenantId: outcome.tenantId, ...sms });
-    answerTwiml(ctx, outcome.duplicate ? undefined : (outcome.reply ?? SEED_002_ACK));
+    // A number nobody owns promises nothing: no tenant will ever answer it.
+    answerTwiml(ctx, !outcome.routed || outcome.duplicate ? undefined : (outcome.reply ?? SEED_002_ACK));
   }, signed);
 
   return routes.router;
