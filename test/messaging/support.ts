@@ -1,4 +1,5 @@
 import { randomBytes, randomInt } from 'node:crypto';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { TestApp } from '../support/harness.js';
 import { signWebhook, webhookSigningSecret } from '../../src/domain/messaging/webhook-signature.js';
 
@@ -9,7 +10,10 @@ export function usNumber(): string {
 
 /** A number from the simulated provider's account (NANP fiction range 555-01XX), so it can be registered. */
 export function simulatedAccountNumber(): string {
-  return `+1${randomInt(201, 990)}55501${String(randomInt(0, 100)).padStart(2, '0')}`;
+  for (;;) {
+    const candidate = `+1${randomInt(201, 990)}55501${String(randomInt(0, 100)).padStart(2, '0')}`;
+    if (parsePhoneNumberFromString(candidate)?.isValid()) return candidate; // an area code in service
+  }
 }
 
 /** A number bought through seed 003's channels, as an owner buys one: it is the tenant's at once. */
