@@ -1,5 +1,8 @@
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { createAccount, type TestAccount } from '../support/accounts.js';
+import { createAgentActivities } from '../../src/activities/agent.activities.js';
+import { loadBatchContext } from '../../src/activities/campaigns/batch-context.js';
+import { SimulatedSmsProvider } from '../../src/domain/messaging/providers/simulated-sms-provider.js';
 import { buyNumber, postSignedWebhook, registerSenderId, simulatedAccountNumber, usNumber } from './support.js';
 
 const INBOUND = '/api/messaging/webhooks/twilio/inbound/';
@@ -96,6 +99,33 @@ describe('a number bought through channels', () => {
     const hook = await postSignedWebhook(app, INBOUND, inbound(number, contact, 'STOP'));
     expect(hook.text).toBe('<?xml version="1.0" encoding="UTF-8"?><Response/>');
     expect((await app.db.pool.query('select 1 from contacts where phone_e164 = $1', [contact])).rowCount).toBe(0);
+  });
+});
+
+describe('agent replies', () => {
+  test('when the agent would reply from a number its tenant does not own, then the send is refused and nothing goes out', async () => {
+    const number = await buyNumber(app, a);
+    const sms = new SimulatedSmsProvider();
+    const activities = createAgentActivities({ db: app.db, sms, languageModel: undefined as never });
+    const to = usNumber();
+    await expect(activities.agentSendSms({ tenantId: b.tenantId, to, from: number, body: 'Hi' })).rejects.toMatchObject({ type: 'sms_send_failed', nonRetryable: true });
+    expect(await sms.listSentTo(to, new Date(0))).toEqual([]);
+    await expect(activities.agentSendSms({ tenantId: a.tenantId, to, from: number, body: 'Hi' })).resolves.toMatchObject({ simulated: true });
+    expect((await sms.listSentTo(to, new Date(0))).map((m) => m.from)).toEqual([number]);
+  });
+});
+
+describe('campaign sends', () => {
+  test('when a campaign batch picks its sender, then it is the tenant’s own bought number', async () => {
+    const account = await createAccount(app);
+    const number = await buyNumber(app, account);
+    const campaign = await app.http.post('/api/messaging/campaigns/', { name: 'Ownership', campaign_type: 'sms', message_text: 'Hi' }, as(account));
+    expect(campaign.status).toBe(201);
+    const run = await app.db.pool.query<{ id: number }>(
+      `insert into campaign_runs (campaign_id, tenant_id, workflow_id, message_text) values ($1, $2, 'campaign-ownership-test', 'Hi') returning id`,
+      [campaign.body.data.id, account.tenantId],
+    );
+    expect((await loadBatchContext(app.db.pool, run.rows[0].id, account.tenantId)).from).toBe(number);
   });
 });
 

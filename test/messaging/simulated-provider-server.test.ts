@@ -2,7 +2,7 @@ import { startTestApp, type TestApp } from '../support/harness.js';
 import { createAccount, type TestAccount } from '../support/accounts.js';
 import { startSimulatedSmsServer, type SimulatedSmsServer } from '../../src/dev/simulated-sms-server.js';
 import { TwilioSmsProvider } from '../../src/domain/messaging/providers/twilio-sms-provider.js';
-import { eventually, registerSenderId, usNumber } from './support.js';
+import { eventually, registerSenderId, simulatedAccountNumber, usNumber } from './support.js';
 
 const ACCOUNT = 'ACsimulatedprovider000000000000000';
 const TOKEN = 'simulated-provider-token';
@@ -85,4 +85,13 @@ test('when sends to a number are listed for reconciliation, then the adapter rea
   expect(found.map((m) => m.body)).toEqual(['second', 'first']);
   expect(await provider.balance()).toEqual({ balance: 1000, currency: 'USD', simulated: false });
   expect(await provider.testConnection()).toMatchObject({ ok: true });
+});
+
+test('when numbers are registered through the Twilio adapter, then only those the server’s account holds are accepted', async () => {
+  const held = simulatedAccountNumber();
+  const registered = await app.http.post('/api/messaging/numbers/', { phone_number: held }, { token: owner.token });
+  expect(registered.status).toBe(201);
+  const refused = await app.http.post('/api/messaging/numbers/', { phone_number: usNumber() }, { token: owner.token });
+  expect(refused.status).toBe(400);
+  expect(refused.body.errors.phone_number[0]).toContain('twilio account');
 });

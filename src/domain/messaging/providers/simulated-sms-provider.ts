@@ -18,6 +18,9 @@ const E164 = /^\+[1-9]\d{6,14}$/;
 /** NANP 555-0100 to 555-0199 in any area code: the range set aside for fiction, never a real line. */
 const SIMULATED_ACCOUNT_NUMBERS = /^\+1[2-9]\d{2}55501\d{2}$/;
 
+/** Whether the simulated account (in process, or the simulated Twilio server) holds a number. */
+export const simulatedAccountHolds = (phoneE164: string) => SIMULATED_ACCOUNT_NUMBERS.test(phoneE164);
+
 /**
  * The provider used when no Twilio credentials are set: accepts every well-formed number, answers at
  * once with a Twilio-like SID, and (when given a secret) posts signed `sent` and `delivered` callbacks
@@ -53,7 +56,7 @@ export class SimulatedSmsProvider implements SmsProvider {
   }
 
   async ownsNumber(phoneE164: string): Promise<boolean> {
-    return SIMULATED_ACCOUNT_NUMBERS.test(phoneE164);
+    return simulatedAccountHolds(phoneE164);
   }
 
   private remember(message: ProviderMessage) {
