@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { startTestApp, type TestApp } from './support/harness.js';
 import { createAccount, type TestAccount } from './support/accounts.js';
-import { addTenantNumber, usNumber } from './messaging/support.js';
+import { buyNumber, usNumber } from './messaging/support.js';
 import { agentPhone } from './agent/support.js';
 import { purgeExpiredKeys } from '../src/api/middleware/idempotency-store.js';
 
@@ -11,7 +11,7 @@ let owner: TestAccount;
 beforeAll(async () => {
   app = await startTestApp({ RATE_LIMIT_SMS_PER_MINUTE: '1000', RATE_LIMIT_BULK_PER_MINUTE: '1000', RATE_LIMIT_CAMPAIGNS_PER_MINUTE: '1000' });
   owner = await createAccount(app);
-  await addTenantNumber(app, owner.tenantId, usNumber());
+  await buyNumber(app, owner);
 });
 afterAll(() => app.close());
 

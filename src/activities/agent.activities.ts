@@ -7,6 +7,7 @@ import { recordError } from '../domain/agent/error-log-store.js';
 import { LanguageModelError } from '../domain/agent/language-model.js';
 import { resolveSender } from '../domain/messaging/sender.js';
 import { SmsProviderError } from '../domain/messaging/sms-provider.js';
+import { DomainError } from '../domain/shared/errors.js';
 
 /** Twilio refuses bodies past 1600 characters. */
 const SMS_MAX = 1600;
@@ -57,14 +58,15 @@ export function createAgentActivities(deps: Pick<ActivityDeps, 'db' | 'sms' | 'l
       }
     },
 
-    /** Sends an SMS from the given number, or the tenant's default one. */
+    /** Sends an SMS from the given number (refused unless the tenant owns it), or the tenant's default one. */
     async agentSendSms(input: { tenantId: number; to: string; from?: string | null; body: string }): Promise<{ providerMessageId: string; simulated: boolean }> {
-      const from = input.from ?? (await resolveSender(pool, input.tenantId, 'US')).from;
       try {
+        const { from } = await resolveSender(pool, input.tenantId, 'US', input.from);
         const sent = await deps.sms.send({ to: input.to, from, body: input.body.slice(0, SMS_MAX) });
         return { providerMessageId: sent.providerMessageId, simulated: sent.simulated };
       } catch (err) {
         if (err instanceof SmsProviderError && !err.retryable) throw ApplicationFailure.nonRetryable(err.message, 'sms_send_failed');
+        if (err instanceof DomainError) throw ApplicationFailure.nonRetryable(err.message, 'sms_send_failed');
         throw err;
       }
     },

@@ -2,6 +2,7 @@ import { ApplicationFailure } from '@temporalio/activity';
 import type { ActivityDeps } from './index.js';
 import { CHANNEL_FAILURE } from '../domain/channels/channel-failures.js';
 import { ACTIVE_PHONE_CONSTRAINT, insertChannel, markChannelReleased } from '../domain/channels/channel-store.js';
+import { NUMBER_REGISTRY_CONSTRAINT } from '../domain/messaging/tenant-numbers.js';
 import type { ChannelType } from '../domain/channels/channel-types.js';
 import { channelView, defaultChannelName, type ChannelView } from '../domain/channels/channel-view.js';
 import { NumberPurchaseError, type PurchasedNumber, type PurchaseRequest, type ReleaseRequest } from '../domain/channels/number-purchase.js';
@@ -32,7 +33,7 @@ export function createChannelActivities(deps: Pick<ActivityDeps, 'db' | 'numbers
       }
     },
 
-    /** Stores the channel once per id; a number another live channel holds is a non-retryable `PhoneNumberTaken`. */
+    /** Stores the channel once per id and registers its number to the buyer; a number another channel or tenant holds is a non-retryable `PhoneNumberTaken`. */
     async channelStore(input: StoreChannelInput): Promise<ChannelView> {
       try {
         const row = await insertChannel(pool, {
@@ -49,6 +50,9 @@ export function createChannelActivities(deps: Pick<ActivityDeps, 'db' | 'numbers
         const e = err as { code?: string; constraint?: string };
         if (e.code === '23505' && e.constraint === ACTIVE_PHONE_CONSTRAINT) {
           throw ApplicationFailure.nonRetryable(`The number ${input.number.phoneNumber} is already held by another channel.`, CHANNEL_FAILURE.taken);
+        }
+        if (e.code === '23505' && e.constraint === NUMBER_REGISTRY_CONSTRAINT) {
+          throw ApplicationFailure.nonRetryable(`The number ${input.number.phoneNumber} is already registered to a tenant.`, CHANNEL_FAILURE.taken);
         }
         throw err;
       }

@@ -15,7 +15,3 @@ export async function tenantOfCampaignRecipient(pool: pg.Pool, recipientId: numb
   return rows[0].t;
 }
 
-export async function tenantOfNumber(pool: pg.Pool, phone: string): Promise<number | null> {
-  const { rows } = await pool.query<{ t: number | null }>('select xt_number_tenant($1) as t', [phone]);
-  return rows[0].t;
-}

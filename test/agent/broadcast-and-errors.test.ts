@@ -1,6 +1,6 @@
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { createAccount, type TestAccount } from '../support/accounts.js';
-import { addTenantNumber, postSignedWebhook, usNumber } from '../messaging/support.js';
+import { buyNumber, postSignedWebhook } from '../messaging/support.js';
 import { createAgentUser, waitFor } from './support.js';
 
 let app: TestApp;
@@ -54,8 +54,7 @@ test('when an error is logged, then it can be listed by filter and resolved, but
 });
 
 test('when an agent user texts the tenant number, then the sms-agent workflow answers and records the task', async () => {
-  const tenantNumber = usNumber();
-  await addTenantNumber(app, owner.tenantId, tenantNumber);
+  const tenantNumber = await buyNumber(app, owner);
   const user = await createAgentUser(app, owner);
   const sid = `SM${Date.now().toString(16).padEnd(32, '0')}`;
   const hook = await postSignedWebhook(app, '/api/sms/receive/', { AccountSid: 'ACx', MessageSid: sid, From: user.phone_number, To: tenantNumber, Body: 'Write a SQL query for the top customers' });
@@ -72,8 +71,7 @@ test('when an agent user texts the tenant number, then the sms-agent workflow an
 });
 
 test('when a free user over the allowance texts in, then a polite reply goes out and no task or model call is made', async () => {
-  const tenantNumber = usNumber();
-  await addTenantNumber(app, owner.tenantId, tenantNumber, false);
+  const tenantNumber = await buyNumber(app, owner);
   const user = await createAgentUser(app, owner, { tier: 'free' });
   await app.owner.query(`update agent_users set monthly_requests = 10 where tenant_id = $1 and phone_number = $2`, [owner.tenantId, user.phone_number]);
   const sid = `SM${(Date.now() + 1).toString(16).padEnd(32, '1')}`;

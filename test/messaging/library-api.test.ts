@@ -1,6 +1,6 @@
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { createAccount, type TestAccount } from '../support/accounts.js';
-import { addTenantNumber, usNumber } from './support.js';
+import { buyNumber, simulatedAccountNumber, usNumber } from './support.js';
 
 let app: TestApp;
 let owner: TestAccount;
@@ -9,8 +9,7 @@ let tenantNumber: string;
 beforeAll(async () => {
   app = await startTestApp({ RATE_LIMIT_SMS_PER_MINUTE: '1000' });
   owner = await createAccount(app);
-  tenantNumber = usNumber();
-  await addTenantNumber(app, owner.tenantId, tenantNumber);
+  tenantNumber = await buyNumber(app, owner);
 });
 afterAll(() => app.close());
 
@@ -152,7 +151,7 @@ describe('conversations and messages', () => {
 describe('numbers', () => {
   test('when an owner registers a number, then it becomes the default sender and another tenant cannot take it', async () => {
     const account = await createAccount(app);
-    const number = usNumber();
+    const number = simulatedAccountNumber();
     const added = await app.http.post('/api/messaging/numbers/', { phone_number: number.slice(2), friendly_name: 'Main line' }, as(account));
     expect(added.status).toBe(201);
     expect(added.body.data).toMatchObject({ phone_e164: number, friendly_name: 'Main line', is_default: true });

@@ -2,7 +2,7 @@ import { startTestApp, type TestApp } from '../support/harness.js';
 import { createAccount, type TestAccount } from '../support/accounts.js';
 import { startSimulatedSmsServer, type SimulatedSmsServer } from '../../src/dev/simulated-sms-server.js';
 import { TwilioSmsProvider } from '../../src/domain/messaging/providers/twilio-sms-provider.js';
-import { eventually, usNumber } from './support.js';
+import { eventually, registerSenderId, simulatedAccountNumber, usNumber } from './support.js';
 
 const ACCOUNT = 'ACsimulatedprovider000000000000000';
 const TOKEN = 'simulated-provider-token';
@@ -10,6 +10,7 @@ const TOKEN = 'simulated-provider-token';
 let sim: SimulatedSmsServer;
 let app: TestApp;
 let owner: TestAccount;
+let senderId: string;
 
 beforeAll(async () => {
   sim = await startSimulatedSmsServer({ authToken: TOKEN, accountSid: ACCOUNT, callbackDelayMs: 20 });
@@ -17,6 +18,7 @@ beforeAll(async () => {
   // Callbacks are signed over PUBLIC_BASE_URL (https://switchboard.test) but posted to the app's real port.
   sim.deliverCallbacksTo(app.url);
   owner = await createAccount(app);
+  senderId = await registerSenderId(app, owner, 'SWITCH');
 });
 afterAll(async () => {
   await sim.callbacksIdle();
@@ -28,7 +30,7 @@ beforeEach(() => {
 });
 
 const send = (recipients: string[], message = 'Hello through the simulated provider') =>
-  app.http.post('/api/messaging/sms/send/', { message, recipients, sender_id: 'SWITCHBRD' }, { token: owner.token });
+  app.http.post('/api/messaging/sms/send/', { message, recipients, sender_id: senderId }, { token: owner.token });
 const statuses = async (ids: number[]) => (await app.owner.query('select status from messages where id = any($1) order by id', [ids])).rows.map((r) => r.status as string);
 
 test('when SMS go through the Twilio adapter to the simulated server, then its log holds them and signed callbacks deliver them', async () => {
@@ -37,7 +39,7 @@ test('when SMS go through the Twilio adapter to the simulated server, then its l
   expect(res.status).toBe(200);
   expect(res.body.data).toMatchObject({ provider: 'twilio', simulated: false, sent_count: 3 });
   const logged = (await (await fetch(`${sim.url}/log`)).json()) as { messages: unknown[] };
-  for (const number of to) expect(logged.messages).toContainEqual(expect.objectContaining({ to: number, from: 'SWITCHBRD', body: 'Hello through the simulated provider' }));
+  for (const number of to) expect(logged.messages).toContainEqual(expect.objectContaining({ to: number, from: senderId, body: 'Hello through the simulated provider' }));
   const ids = res.body.data.message_ids as number[];
   expect(await eventually(() => statuses(ids), (s) => s.every((x) => x === 'delivered'))).toEqual(['delivered', 'delivered', 'delivered']);
   expect(sim.stats().callbacks_failed).toBe(0);
@@ -83,4 +85,13 @@ test('when sends to a number are listed for reconciliation, then the adapter rea
   expect(found.map((m) => m.body)).toEqual(['second', 'first']);
   expect(await provider.balance()).toEqual({ balance: 1000, currency: 'USD', simulated: false });
   expect(await provider.testConnection()).toMatchObject({ ok: true });
+});
+
+test('when numbers are registered through the Twilio adapter, then only those the server’s account holds are accepted', async () => {
+  const held = simulatedAccountNumber();
+  const registered = await app.http.post('/api/messaging/numbers/', { phone_number: held }, { token: owner.token });
+  expect(registered.status).toBe(201);
+  const refused = await app.http.post('/api/messaging/numbers/', { phone_number: usNumber() }, { token: owner.token });
+  expect(refused.status).toBe(400);
+  expect(refused.body.errors.phone_number[0]).toContain('twilio account');
 });

@@ -43,3 +43,9 @@ test('when Twilio credentials are absent or present, then the factory picks the 
   expect(createSmsProvider(loadConfig(base)).name).toBe('simulated');
   expect(createSmsProvider(loadConfig({ ...base, TWILIO_ACCOUNT_SID: 'ACx', TWILIO_AUTH_TOKEN: 'y' })).name).toBe('twilio');
 });
+
+test('when the simulated provider is asked whether it holds a number, then it holds exactly the NANP 555-01XX fiction numbers', async () => {
+  const provider = new SimulatedSmsProvider();
+  for (const held of ['+12015550100', '+14155550199', '+19895550142']) expect(await provider.ownsNumber(held)).toBe(true);
+  for (const other of ['+12015550200', '+12015551234', '+442071838750', '+1201555010', '+120155501000']) expect(await provider.ownsNumber(other)).toBe(false);
+});

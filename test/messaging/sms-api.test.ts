@@ -1,6 +1,6 @@
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { createAccount, type TestAccount } from '../support/accounts.js';
-import { addTenantNumber, usNumber } from './support.js';
+import { buyNumber, registerSenderId, usNumber } from './support.js';
 
 let app: TestApp;
 let owner: TestAccount;
@@ -9,8 +9,7 @@ let tenantNumber: string;
 beforeAll(async () => {
   app = await startTestApp({ RATE_LIMIT_SMS_PER_MINUTE: '1000' });
   owner = await createAccount(app);
-  tenantNumber = usNumber();
-  await addTenantNumber(app, owner.tenantId, tenantNumber);
+  tenantNumber = await buyNumber(app, owner);
 });
 afterAll(() => app.close());
 
@@ -85,8 +84,9 @@ test('when a recipient opted out, then they are reported and not sent', async ()
 test('when the tenant sets a price per segment, then costs use it', async () => {
   const account = await createAccount(app);
   await app.owner.query(`update tenants set settings = '{"sms_price_per_segment": 0.0079, "sms_currency": "EUR"}' where id = $1`, [account.tenantId]);
-  const res = await send({ message: 'a'.repeat(200), recipients: [usNumber(), usNumber()], sender_id: 'ACME' }, account);
-  expect(res.body.data).toMatchObject({ segments: 2, cost: 0.0316, currency: 'EUR', sender_id: 'ACME' });
+  const senderId = await registerSenderId(app, account, 'ACME');
+  const res = await send({ message: 'a'.repeat(200), recipients: [usNumber(), usNumber()], sender_id: senderId }, account);
+  expect(res.body.data).toMatchObject({ segments: 2, cost: 0.0316, currency: 'EUR', sender_id: senderId });
 });
 
 test('when a message status is asked, then it answers by our id and by provider SID, and not for another tenant', async () => {

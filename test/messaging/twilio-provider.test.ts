@@ -160,3 +160,28 @@ test('when sends to a number are reconciled, then pages are walked until message
   expect(seen[0].query.get('To')).toBe('+14155550100');
   expect(seen[1].query.get('PageToken')).toBe('PA2');
 });
+
+describe('owns this number', () => {
+  const incoming = (phone: string) => ({ sid: 'PN00000000000000000000000000000001', account_sid: ACCOUNT, phone_number: phone, friendly_name: phone, capabilities: { voice: true, sms: true, mms: false, fax: false } });
+  const page = (numbers: unknown[]) => ({ status: 200, body: { incoming_phone_numbers: numbers, end: numbers.length, next_page_uri: null, page: 0, page_size: 20, start: 0, uri: '' } });
+
+  test('when the account holds the number, then IncomingPhoneNumbers filtered by PhoneNumber says so', async () => {
+    answers.push(page([incoming('+14155550100')]));
+    expect(await provider().ownsNumber('+14155550100')).toBe(true);
+    expect(seen[0].method).toBe('GET');
+    expect(seen[0].path).toBe(`/2010-04-01/Accounts/${ACCOUNT}/IncomingPhoneNumbers.json`);
+    expect(seen[0].query.get('PhoneNumber')).toBe('+14155550100');
+  });
+
+  test('when Twilio lists only partial matches or nothing, then the account does not hold the number', async () => {
+    answers.push(page([incoming('+141555501001')]));
+    expect(await provider().ownsNumber('+14155550100')).toBe(false);
+    answers.push(page([]));
+    expect(await provider().ownsNumber('+14155550100')).toBe(false);
+  });
+
+  test('when Twilio cannot answer, then the error says whether to retry', async () => {
+    answers.push(twilioError(503, 20503, 'Service Unavailable'));
+    expect(await failure(provider().ownsNumber('+14155550100'))).toMatchObject({ httpStatus: 503, retryable: true });
+  });
+});

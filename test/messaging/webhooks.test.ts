@@ -1,6 +1,6 @@
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { createAccount, type TestAccount } from '../support/accounts.js';
-import { addTenantNumber, postSignedWebhook, usNumber } from './support.js';
+import { buyNumber, postSignedWebhook, usNumber } from './support.js';
 
 const STATUS = '/api/messaging/webhooks/twilio/status/';
 const INBOUND = '/api/messaging/webhooks/twilio/inbound/';
@@ -12,8 +12,7 @@ let tenantNumber: string;
 beforeAll(async () => {
   app = await startTestApp({ RATE_LIMIT_SMS_PER_MINUTE: '1000' });
   owner = await createAccount(app);
-  tenantNumber = usNumber();
-  await addTenantNumber(app, owner.tenantId, tenantNumber);
+  tenantNumber = await buyNumber(app, owner);
   await app.owner.query(`update tenants set settings = '{"help_text": "Acme support: call 555-0100."}' where id = $1`, [owner.tenantId]);
 });
 afterAll(() => app.close());

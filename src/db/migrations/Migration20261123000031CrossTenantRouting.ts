@@ -16,10 +16,6 @@ export class Migration20261123000031CrossTenantRouting extends Migration {
           limit 1
         $$;
 
-      create function xt_number_tenant(phone text) returns bigint
-        language sql stable security definer set search_path = public
-        as $$ select n.tenant_id from tenant_numbers n where n.phone_e164 = $1 limit 1 $$;
-
       create function xt_campaign_recipient_tenant(recipient_id bigint) returns bigint
         language sql stable security definer set search_path = public
         as $$ select r.tenant_id from campaign_recipients r where r.id = $1 $$;

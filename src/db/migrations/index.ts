@@ -10,6 +10,7 @@ import { Migration20261123000010Campaigns } from './Migration20261123000010Campa
 import { Migration20261123000011ChannelsBilling } from './Migration20261123000011ChannelsBilling.js';
 import { Migration20261123000012AiAgent } from './Migration20261123000012AiAgent.js';
 import { Migration20261123000015RateLimits } from './Migration20261123000015RateLimits.js';
+import { Migration20261123000017NumberOwnership } from './Migration20261123000017NumberOwnership.js';
 import { Migration20261123000018PaymentWebhooks } from './Migration20261123000018PaymentWebhooks.js';
 import { Migration20261123000019Credentials } from './Migration20261123000019Credentials.js';
 import { Migration20261123000020IdempotencyEverywhere } from './Migration20261123000020IdempotencyEverywhere.js';
@@ -30,6 +31,7 @@ export const migrationsList = [
   { name: 'Migration20261123000011ChannelsBilling', class: Migration20261123000011ChannelsBilling },
   { name: 'Migration20261123000012AiAgent', class: Migration20261123000012AiAgent },
   { name: 'Migration20261123000015RateLimits', class: Migration20261123000015RateLimits },
+  { name: 'Migration20261123000017NumberOwnership', class: Migration20261123000017NumberOwnership },
   { name: 'Migration20261123000018PaymentWebhooks', class: Migration20261123000018PaymentWebhooks },
   { name: 'Migration20261123000019Credentials', class: Migration20261123000019Credentials },
   { name: 'Migration20261123000020IdempotencyEverywhere', class: Migration20261123000020IdempotencyEverywhere },

@@ -6,7 +6,8 @@ import { countSegments } from '../../domain/messaging/sms-segments.js';
 import { postStatusCallback } from '../../domain/messaging/providers/status-callback-post.js';
 import { DEFAULT_BEHAVIOUR, mergeBehaviour, SecondWindow, type SimulatedBehaviour } from './behaviour.js';
 import { CallbackQueue } from './callback-queue.js';
-import { accountResource, errorResource, messageResource, type StoredMessage } from './twilio-shapes.js';
+import { accountResource, errorResource, incomingNumbersPage, messageResource, type StoredMessage } from './twilio-shapes.js';
+import { simulatedAccountHolds } from '../../domain/messaging/providers/simulated-sms-provider.js';
 
 export interface SimulatedSmsServerOptions extends Partial<SimulatedBehaviour> {
   port?: number;
@@ -46,10 +47,11 @@ export interface SimulatedSmsServer {
   close(): Promise<void>;
 }
 
-const ACCOUNT_PATH = /^\/2010-04-01\/Accounts\/(AC\w+)(\.json|\/Balance\.json|\/Messages\.json|\/Messages\/(SM\w+)\.json)$/;
+const ACCOUNT_PATH = /^\/2010-04-01\/Accounts\/(AC\w+)(\.json|\/Balance\.json|\/IncomingPhoneNumbers\.json|\/Messages\.json|\/Messages\/(SM\w+)\.json)$/;
 
 /**
- * A small HTTP server that speaks Twilio's Messages, Balance and Account resources, for benchmarks and
+ * A small HTTP server that speaks Twilio's Messages, Balance, Account and IncomingPhoneNumbers resources (its
+ * account holds the same 555-01XX fiction numbers as the in-process simulated provider), for benchmarks and
  * reliability tests: point the real Twilio adapter at it with TWILIO_API_BASE_URL. It adds latency,
  * refuses or throttles a share of sends, can lose the answer to an accepted send, keeps its own log of
  * accepted messages, and posts signed delivery callbacks.
@@ -107,6 +109,10 @@ export async function startSimulatedSmsServer(opts: SimulatedSmsServerOptions): 
     const [, sid, resource, messageSid] = match;
     if (resource === '.json') return { status: 200, body: accountResource(sid) };
     if (resource === '/Balance.json') return { status: 200, body: { account_sid: sid, balance: '1000.00', currency: 'USD' } };
+    if (resource === '/IncomingPhoneNumbers.json') {
+      const wanted = url.searchParams.get('PhoneNumber') ?? '';
+      return { status: 200, body: incomingNumbersPage(sid, simulatedAccountHolds(wanted) ? [wanted] : []) };
+    }
     if (messageSid) {
       const m = bySid.get(messageSid);
       return m ? { status: 200, body: messageResource(m) } : { status: 404, body: errorResource(404, 20404, `Message ${messageSid} not found`) };

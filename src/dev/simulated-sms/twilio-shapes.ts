@@ -50,3 +50,25 @@ export function errorResource(status: number, code: number, message: string) {
 export function accountResource(sid: string) {
   return { sid, friendly_name: 'Simulated account', status: 'active', type: 'Full', date_created: rfc2822(new Date(0)), uri: `/2010-04-01/Accounts/${sid}.json` };
 }
+
+/** IncomingPhoneNumbers list page: the account's numbers matching the PhoneNumber filter. */
+export function incomingNumbersPage(sid: string, numbers: string[]) {
+  return {
+    incoming_phone_numbers: numbers.map((phone, i) => ({
+      sid: `PN${String(i + 1).padStart(32, '0')}`,
+      account_sid: sid,
+      phone_number: phone,
+      friendly_name: phone,
+      capabilities: { voice: true, sms: true, mms: true, fax: false },
+      status: 'in-use',
+    })),
+    end: Math.max(0, numbers.length - 1),
+    first_page_uri: `/2010-04-01/Accounts/${sid}/IncomingPhoneNumbers.json?PageSize=50&Page=0`,
+    next_page_uri: null,
+    page: 0,
+    page_size: 50,
+    previous_page_uri: null,
+    start: 0,
+    uri: `/2010-04-01/Accounts/${sid}/IncomingPhoneNumbers.json?PageSize=50&Page=0`,
+  };
+}

@@ -1,4 +1,6 @@
 import type pg from 'pg';
+import { withTransaction } from '../identity/sql.js';
+import { registerBoughtNumber, unregisterChannelNumber } from '../messaging/tenant-numbers.js';
 import type { ChannelType } from './channel-types.js';
 import type { NumberCapabilities, PurchasedNumber } from './number-purchase.js';
 
@@ -36,18 +38,26 @@ type Executor = Pick<pg.Pool, 'query'>;
 /** The active-number index: one live channel per phone number across all tenants. */
 export const ACTIVE_PHONE_CONSTRAINT = 'channels_active_phone';
 
-/** Inserts once per channel id: a retried store finds its own row and answers with it. */
-export async function insertChannel(db: Executor, c: NewChannel): Promise<ChannelRow> {
+/**
+ * Inserts once per channel id, and registers the number to its buyer in the same transaction (so it is
+ * the tenant's for sending and inbound at once): a retried store finds its own row and answers with it.
+ */
+export async function insertChannel(pool: pg.Pool, c: NewChannel): Promise<ChannelRow> {
   const n = c.number;
-  const inserted = await db.query<ChannelRow>(
-    `insert into channels (id, tenant_id, created_by, name, phone_number, country_code, iso_country, type, capabilities, is_mock, twilio_sid, provider, workflow_id)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-     on conflict (id) do nothing returning *`,
-    [c.id, c.tenantId, c.userId, c.name, n.phoneNumber, n.countryCode, n.isoCountry, c.type, JSON.stringify(n.capabilities), n.isMock, n.sid, n.isMock ? 'simulated' : 'twilio', c.workflowId],
-  );
-  if (inserted.rows[0]) return inserted.rows[0];
-  const { rows } = await db.query<ChannelRow>(`select * from channels where id = $1`, [c.id]);
-  return rows[0];
+  return withTransaction(pool, async (sql) => {
+    const inserted = await sql.query<ChannelRow>(
+      `insert into channels (id, tenant_id, created_by, name, phone_number, country_code, iso_country, type, capabilities, is_mock, twilio_sid, provider, workflow_id)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+       on conflict (id) do nothing returning *`,
+      [c.id, c.tenantId, c.userId, c.name, n.phoneNumber, n.countryCode, n.isoCountry, c.type, JSON.stringify(n.capabilities), n.isMock, n.sid, n.isMock ? 'simulated' : 'twilio', c.workflowId],
+    );
+    if (inserted.rows[0]) {
+      await registerBoughtNumber(sql, c.tenantId, { id: c.id, name: c.name, phoneNumber: n.phoneNumber });
+      return inserted.rows[0];
+    }
+    const { rows } = await sql.query<ChannelRow>(`select * from channels where id = $1`, [c.id]);
+    return rows[0];
+  });
 }
 
 /** A live channel of the tenant; null when absent, released, another tenant's, or the id is no uuid. */
@@ -65,7 +75,10 @@ export async function listChannels(db: Executor, tenantId: number, filter: { typ
   return rows;
 }
 
-/** Marks the channel's number given back; the row stays for the record. */
-export async function markChannelReleased(db: Executor, id: string): Promise<void> {
-  await db.query(`update channels set status = 'released', released_at = coalesce(released_at, now()) where id = $1`, [id]);
+/** Marks the channel's number given back and unregisters it; the row stays for the record. */
+export async function markChannelReleased(pool: pg.Pool, id: string): Promise<void> {
+  await withTransaction(pool, async (sql) => {
+    await sql.query(`update channels set status = 'released', released_at = coalesce(released_at, now()) where id = $1`, [id]);
+    await unregisterChannelNumber(sql, id);
+  });
 }

@@ -4,9 +4,9 @@ import { touchConversations } from './conversation-store.js';
 import { classifyInbound, type InboundKeyword } from './inbound-keywords.js';
 import { countSegments } from './sms-segments.js';
 import { smsCost } from './pricing.js';
+import { numberOwner } from './number-owner.js';
 import { loadTenantMessaging, type TenantMessaging } from './tenant-messaging.js';
 import { recordWebhookEvent } from './webhook-events.js';
-import { tenantOfNumber } from '../../db/cross-tenant.js';
 import { withTenant } from '../../db/tenant-scope.js';
 
 export interface InboundSms {
@@ -30,12 +30,13 @@ export interface InboundOutcome {
 }
 
 /**
- * An SMS from a contact: found its tenant by the number it was sent to, stored once (a repeated delivery
+ * An SMS from a contact: delivered only to the tenant that owns the number it was sent to (a number
+ * nobody owns is dropped, nothing stored), stored once (a repeated delivery
  * of the same MessageSid changes nothing), threaded into the (tenant number, contact number)
  * conversation, and a STOP/START/HELP keyword acted on with the tenant's reply.
  */
 export async function receiveInboundSms(pool: pg.Pool, sms: InboundSms, provider = 'twilio'): Promise<InboundOutcome> {
-  const tenantId = await tenantOfNumber(pool, sms.to);
+  const tenantId = await numberOwner(pool, sms.to);
   if (!tenantId) return { routed: false, duplicate: false };
   return withTenant(tenantId, () => receiveForTenant(pool, tenantId, sms, provider));
 }

@@ -43,4 +43,6 @@ export interface SmsProvider {
   testConnection(): Promise<{ ok: boolean; detail: string; simulated: boolean }>;
   /** Messages sent to `to` since `since`: how an ambiguous send (crash mid-call) is reconciled. */
   listSentTo(to: string, since: Date): Promise<ProviderMessage[]>;
+  /** Whether the provider account holds this E.164 number: the proof a tenant needs to register it. */
+  ownsNumber(phoneE164: string): Promise<boolean>;
 }

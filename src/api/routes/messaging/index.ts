@@ -7,6 +7,7 @@ import { createMessagesRouter } from './messages.router.js';
 import { createMessagingServices } from './messaging-services.js';
 import { createNumbersRouter } from './numbers.router.js';
 import { createSegmentsRouter } from './segments.router.js';
+import { createSenderIdsRouter } from './sender-ids.router.js';
 import { createSmsRouter } from './sms.router.js';
 import { createTemplatesRouter } from './templates.router.js';
 import { createWebhooksRouter } from './webhooks.router.js';
@@ -20,7 +21,8 @@ export function createMessagingRouters(deps: ApiDeps, docs: OpenApiCollector): R
     createSegmentsRouter(deps, docs),
     createConversationsRouter(deps, docs),
     createMessagesRouter(deps, docs, services),
-    createNumbersRouter(deps, docs),
+    createNumbersRouter(deps, docs, services),
+    createSenderIdsRouter(deps, docs),
     createWebhooksRouter(deps, docs, services),
   ];
 }

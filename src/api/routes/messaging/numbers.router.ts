@@ -6,7 +6,8 @@ import { principalOf, type AppContext } from '../../http/context.js';
 import { fieldError, forbidden } from '../../../domain/shared/errors.js';
 import { toE164 } from '../../../domain/messaging/phone-numbers.js';
 import { loadTenantMessaging } from '../../../domain/messaging/tenant-messaging.js';
-import { addTenantNumber, listTenantNumbers, removeTenantNumber } from '../../../domain/messaging/tenant-numbers.js';
+import { listTenantNumbers, registerProvenNumber, removeTenantNumber } from '../../../domain/messaging/tenant-numbers.js';
+import type { MessagingServices } from './messaging-services.js';
 import { pathId } from './ids.js';
 import { ok } from './paging.js';
 
@@ -24,9 +25,11 @@ function requireManager(ctx: AppContext) {
 
 /**
  * The tenant's SMS numbers (not in seed 004, which has no way to say which numbers are yours): inbound
- * messages are routed to the tenant that registered the number they were sent to.
+ * messages are routed to the tenant that owns the number they were sent to, and only its own numbers
+ * can be sent from. Numbers bought as channels appear here at once; another is registered once the
+ * provider account is seen to hold it.
  */
-export function createNumbersRouter(deps: ApiDeps, docs: OpenApiCollector) {
+export function createNumbersRouter(deps: ApiDeps, docs: OpenApiCollector, services: MessagingServices) {
   const pool = deps.db.pool;
   const routes = new Routes(docs, 'messaging: numbers', '/api/messaging/numbers');
 
@@ -35,17 +38,17 @@ export function createNumbersRouter(deps: ApiDeps, docs: OpenApiCollector) {
     return ok({ results, count: results.length, next: null, previous: null });
   });
 
-  routes.post('/', { summary: 'Register a number the tenant owns at the provider (owner or admin)', body: addNumberBody }, async (ctx) => {
+  routes.post('/', { summary: 'Register a number the provider account holds (owner or admin); a number has one owner', body: addNumberBody }, async (ctx) => {
     const p = requireManager(ctx);
     const b = ctx.state.body;
     const e164 = toE164(b.phone_number, (await loadTenantMessaging(pool, p.tenantId)).defaultRegion);
     if (!e164) throw fieldError('phone_number', 'Enter a valid phone number.');
-    const number = await addTenantNumber(pool, p.tenantId, { phoneE164: e164, friendlyName: b.friendly_name, isDefault: b.is_default });
+    const number = await registerProvenNumber(pool, services.provider, p.tenantId, { phoneE164: e164, friendlyName: b.friendly_name, isDefault: b.is_default });
     ctx.status = 201;
     return ok(number, 'Number registered successfully', 201);
   });
 
-  routes.delete('/:id/', { summary: 'Unregister a number (owner or admin)' }, async (ctx) => {
+  routes.delete('/:id/', { summary: "Unregister a number (owner or admin); a channel's number goes with its channel" }, async (ctx) => {
     const p = requireManager(ctx);
     await removeTenantNumber(pool, p.tenantId, pathId(ctx, 'Number'));
     return ok(null, 'Number removed successfully');

@@ -58,7 +58,8 @@ export function createWebhooksRouter(deps: ApiDeps, docs: OpenApiCollector, serv
     // Also on a redelivery: the agent's workflow id makes a second start a no-op, and a failed first one is retried.
     const tenantId = outcome.tenantId;
     if (tenantId) await withTenant(tenantId, () => startAgentConversation(pool, agentTarget, { tenantId, ...sms }));
-    answerTwiml(ctx, outcome.duplicate ? undefined : (outcome.reply ?? SEED_002_ACK));
+    // A number nobody owns promises nothing: no tenant will ever answer it.
+    answerTwiml(ctx, !outcome.routed || outcome.duplicate ? undefined : (outcome.reply ?? SEED_002_ACK));
   }, signed);
 
   return routes.router;

@@ -15,11 +15,18 @@ export interface SimulatedSmsOptions {
 
 export const SIMULATED_ACCOUNT_SID = 'ACsimulated00000000000000000000000';
 const E164 = /^\+[1-9]\d{6,14}$/;
+/** NANP 555-0100 to 555-0199 in any area code: the range set aside for fiction, never a real line. */
+const SIMULATED_ACCOUNT_NUMBERS = /^\+1[2-9]\d{2}55501\d{2}$/;
+
+/** Whether the simulated account (in process, or the simulated Twilio server) holds a number. */
+export const simulatedAccountHolds = (phoneE164: string) => SIMULATED_ACCOUNT_NUMBERS.test(phoneE164);
 
 /**
  * The provider used when no Twilio credentials are set: accepts every well-formed number, answers at
  * once with a Twilio-like SID, and (when given a secret) posts signed `sent` and `delivered` callbacks
  * to the status URL, so the whole webhook path runs in development too. Every answer says `simulated`.
+ * Its account holds exactly the NANP fiction numbers +1 NXX 555-01XX (so a number can be registered in
+ * development without Twilio) and nothing else; numbers bought as channels are registered when bought.
  */
 export class SimulatedSmsProvider implements SmsProvider {
   readonly name = 'simulated' as const;
@@ -46,6 +53,10 @@ export class SimulatedSmsProvider implements SmsProvider {
 
   async listSentTo(to: string, since: Date): Promise<ProviderMessage[]> {
     return this.sent.filter((m) => m.to === to && new Date(m.dateCreated) >= since);
+  }
+
+  async ownsNumber(phoneE164: string): Promise<boolean> {
+    return simulatedAccountHolds(phoneE164);
   }
 
   private remember(message: ProviderMessage) {

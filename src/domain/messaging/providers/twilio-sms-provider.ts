@@ -17,7 +17,7 @@ export interface TwilioSettings {
 const SENT_LIKE: Record<string, SendSmsResult['status']> = { queued: 'queued', accepted: 'accepted', scheduled: 'accepted', sending: 'sending', sent: 'sent' };
 const RECONCILE_MAX_PAGES = 20;
 
-/** The SMS port over Twilio's Messages, Balance and Account resources (the `twilio` package). */
+/** The SMS port over Twilio's Messages, Balance, Account and IncomingPhoneNumbers resources (the `twilio` package). */
 export class TwilioSmsProvider implements SmsProvider {
   readonly name = 'twilio' as const;
   private readonly client: twilio.Twilio;
@@ -70,6 +70,16 @@ export class TwilioSmsProvider implements SmsProvider {
     } catch (err) {
       const e = toSmsProviderError(err);
       return { ok: false, detail: e.message, simulated: false };
+    }
+  }
+
+  /** IncomingPhoneNumbers filtered by PhoneNumber, which Twilio matches partially: only an exact match counts. */
+  async ownsNumber(phoneE164: string): Promise<boolean> {
+    try {
+      const found = await this.client.incomingPhoneNumbers.list({ phoneNumber: phoneE164, limit: 20 });
+      return found.some((n) => n.phoneNumber === phoneE164);
+    } catch (err) {
+      throw toSmsProviderError(err);
     }
   }
 
