@@ -10,6 +10,7 @@ import { Migration20261123000010Campaigns } from './Migration20261123000010Campa
 import { Migration20261123000011ChannelsBilling } from './Migration20261123000011ChannelsBilling.js';
 import { Migration20261123000012AiAgent } from './Migration20261123000012AiAgent.js';
 import { Migration20261123000015RateLimits } from './Migration20261123000015RateLimits.js';
+import { Migration20261123000021UploadHousekeeping } from './Migration20261123000021UploadHousekeeping.js';
 
 /** Applied in name order; a new migration is appended, never edited once released. */
 export const migrationsList = [
@@ -25,4 +26,5 @@ export const migrationsList = [
   { name: 'Migration20261123000011ChannelsBilling', class: Migration20261123000011ChannelsBilling },
   { name: 'Migration20261123000012AiAgent', class: Migration20261123000012AiAgent },
   { name: 'Migration20261123000015RateLimits', class: Migration20261123000015RateLimits },
+  { name: 'Migration20261123000021UploadHousekeeping', class: Migration20261123000021UploadHousekeeping },
 ];
