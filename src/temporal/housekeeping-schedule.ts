@@ -3,7 +3,8 @@ import type { Config } from '../config.js';
 import type { HousekeepingInput } from '../workflows/housekeeping.workflow.js';
 import { TASK_KIND_KEY } from './search-attributes.js';
 
-export const HOUSEKEEPING_SCHEDULE_ID = 'switchboard-housekeeping';
+/** One Schedule per deployment (task-queue prefix): `switchboard-housekeeping` by default. */
+export const housekeepingScheduleId = (config: Pick<Config, 'temporal'>) => `${config.temporal.taskQueues.bulk.replace(/-bulk$/, '')}-housekeeping`;
 
 /**
  * Creates the housekeeping Schedule, or brings an existing one to this configuration: every worker
@@ -13,13 +14,14 @@ export const HOUSEKEEPING_SCHEDULE_ID = 'switchboard-housekeeping';
  */
 export async function ensureHousekeepingSchedule(client: Client, config: Pick<Config, 'housekeeping' | 'temporal'>): Promise<void> {
   const input: HousekeepingInput = { uploadTtlSeconds: config.housekeeping.uploadTtlSeconds };
+  const scheduleId = housekeepingScheduleId(config);
   const options = {
-    scheduleId: HOUSEKEEPING_SCHEDULE_ID,
+    scheduleId,
     spec: { intervals: [{ every: `${config.housekeeping.intervalMinutes} minutes` }] },
     action: {
       type: 'startWorkflow' as const,
       workflowType: 'housekeepingWorkflow',
-      workflowId: 'housekeeping',
+      workflowId: scheduleId,
       taskQueue: config.temporal.taskQueues.bulk,
       args: [input],
       typedSearchAttributes: [{ key: TASK_KIND_KEY, value: 'housekeeping' }],
@@ -30,6 +32,6 @@ export async function ensureHousekeepingSchedule(client: Client, config: Pick<Co
     await client.schedule.create(options);
   } catch (err) {
     if (!(err instanceof ScheduleAlreadyRunning)) throw err;
-    await client.schedule.getHandle(HOUSEKEEPING_SCHEDULE_ID).update((current) => ({ ...current, spec: options.spec, action: options.action, policies: options.policies }));
+    await client.schedule.getHandle(scheduleId).update((current) => ({ ...current, spec: options.spec, action: options.action, policies: options.policies }));
   }
 }

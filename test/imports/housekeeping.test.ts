@@ -5,7 +5,7 @@ import { MockActivityEnvironment } from '@temporalio/testing';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { createAccount, type TestAccount } from '../support/accounts.js';
 import { createHousekeepingActivities } from '../../src/activities/housekeeping.activities.js';
-import { HOUSEKEEPING_SCHEDULE_ID } from '../../src/temporal/housekeeping-schedule.js';
+import { ensureHousekeepingSchedule, housekeepingScheduleId } from '../../src/temporal/housekeeping-schedule.js';
 import { recordHistory } from '../replay/record-history.js';
 import { UploadClient } from './upload-client.js';
 
@@ -58,7 +58,7 @@ describe('housekeeping activities, against the real database and storage', () =>
     expect((await client.chunk(fresh, 1, '0123456789')).status).toBe(200);
   });
 
-  test('when an upload was imported, then its chunk files are deleted and its bytes no longer count against the quota', async () => {
+  test('when an upload was imported, then its chunk files are deleted and it no longer holds bytes in flight', async () => {
     const { account, client } = await uploader();
     const { uploadId, view } = await client.importFile(CSV);
     expect(view.import.status).toBe('completed');
@@ -93,9 +93,26 @@ describe('housekeeping activities, against the real database and storage', () =>
 
 describe('housekeeping workflow', () => {
   test('when the worker has started, then the housekeeping Schedule exists and starts housekeepingWorkflow on the bulk queue', async () => {
-    const description = await app.temporal.client.schedule.getHandle(HOUSEKEEPING_SCHEDULE_ID).describe();
+    const description = await app.temporal.client.schedule.getHandle(housekeepingScheduleId(app.config)).describe();
     expect(description.action).toEqual(expect.objectContaining({ type: 'startWorkflow', workflowType: 'housekeepingWorkflow', taskQueue: app.config.temporal.taskQueues.bulk }));
     expect(description.action.type === 'startWorkflow' && description.action.args).toEqual([{ uploadTtlSeconds: app.config.housekeeping.uploadTtlSeconds }]);
+  });
+
+  test('when the Schedule is ensured twice with another interval, then there is still one Schedule, now at the new interval', async () => {
+    const prefix = `hk-${randomUUID().slice(0, 8)}`;
+    const config = (intervalMinutes: number) => ({
+      temporal: { ...app.config.temporal, taskQueues: { bulk: `${prefix}-bulk`, messaging: `${prefix}-messaging` } },
+      housekeeping: { intervalMinutes, uploadTtlSeconds: DAY },
+    });
+    await ensureHousekeepingSchedule(app.temporal.client, config(30));
+    await ensureHousekeepingSchedule(app.temporal.client, config(45));
+    const handle = app.temporal.client.schedule.getHandle(`${prefix}-housekeeping`);
+    try {
+      const { spec } = await handle.describe();
+      expect(spec.intervals).toEqual([expect.objectContaining({ every: 45 * 60 * 1000 })]);
+    } finally {
+      await handle.delete();
+    }
   });
 
   test('when a round runs on the real worker, then a stale upload is expired and its files are gone', async () => {
