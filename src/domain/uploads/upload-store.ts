@@ -37,7 +37,7 @@ export class UploadStore {
    * lock per tenant so two concurrent inits cannot both fit in the last of the quota.
    */
   async lockBytesInFlight(tenantId: number): Promise<number> {
-    await this.db.query(`select pg_advisory_xact_lock(hashtext('upload-bytes-in-flight'), $1::int)`, [tenantId]);
+    await this.db.query(`select pg_advisory_xact_lock(hashtext('upload-bytes-in-flight'), hashtext($1::text))`, [tenantId]);
     const { rows } = await this.db.query<{ n: string }>(`select coalesce(sum(file_size), 0) as n from uploads where tenant_id = $1 and chunks_deleted_at is null`, [tenantId]);
     return Number(rows[0].n);
   }
