@@ -55,15 +55,11 @@ describe('deep nesting', () => {
 });
 
 describe('Content-Encoding', () => {
-  test('when a plain body claims to be gzip, then the answer is 400 naming the body', async () => {
+  test('when a plain body claims to be gzip, then the answer is 400 naming the body; an unknown encoding stays a 415', async () => {
     const res = await post(CONTACTS, '{"phone_e164":"+14155550103"}', { 'content-encoding': 'gzip' });
     expect(res.status).toBe(400);
     expect(res.body.errors).toEqual({ body: [expect.stringContaining('gzip')] });
-  });
-
-  test('when the encoding is unknown, then the answer is 415', async () => {
-    const res = await post(CONTACTS, '{"phone_e164":"+14155550104"}', { 'content-encoding': 'x-unheard-of' });
-    expect(res.status).toBe(415);
+    expect((await post(CONTACTS, '{"phone_e164":"+14155550104"}', { 'content-encoding': 'x-unheard-of' })).status).toBe(415);
   });
 });
 
@@ -86,13 +82,9 @@ describe('out-of-range dates in filters', () => {
 });
 
 describe('prototype keys', () => {
-  test('when a JSON body carries __proto__, then the parser refuses it with a 400 and nothing is polluted', async () => {
-    const res = await post(CONTACTS, '{"phone_e164":"+14155552671","__proto__":{"polluted":true}}');
-    expect(res.status).toBe(400);
-    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-  });
-
-  test('when a body names constructor or prototype as keys, then they map to no field and pollute nothing', async () => {
+  test('when a body names __proto__, constructor or prototype as keys, then they map to no field and pollute nothing', async () => {
+    // JSON.parse makes __proto__ an own key; the body parser already refuses it.
+    expect((await post(CONTACTS, '{"phone_e164":"+14155552671","__proto__":{"polluted":true}}')).status).toBe(400);
     const res = await post(
       CONTACTS,
       '{"phone_e164":"+14155552672","first_name":"Ann","constructor":{"prototype":{"polluted":"Polluted"}},"prototype":"Polluted","attributes":{"constructor":"Polluted"}}',
