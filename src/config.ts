@@ -58,6 +58,8 @@ const schema = z.object({
   OPENAI_API_KEY: z.string().optional().transform((v) => (v === '' ? undefined : v)),
   OPENAI_BASE_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().url('must be an http:// or https:// URL').default('https://api.openai.com/v1')),
   OPENAI_MODEL: z.string().min(1, 'must not be empty').default('gpt-4o-mini'),
+  HOUSEKEEPING_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  UPLOAD_TTL_HOURS: z.coerce.number().positive().default(24),
 });
 
 /** Secrets production must be given: elsewhere each is generated per install (see install-secret.ts). */
@@ -143,6 +145,11 @@ function toConfig(env: z.infer<typeof schema>) {
       apiKey: env.OPENAI_API_KEY,
       baseUrl: env.OPENAI_BASE_URL,
       model: env.OPENAI_MODEL,
+    },
+    /** The periodic clean-up (a Temporal Schedule the worker creates): how often, and when an unfinished upload expires. */
+    housekeeping: {
+      intervalMinutes: env.HOUSEKEEPING_INTERVAL_MINUTES,
+      uploadTtlSeconds: Math.round(env.UPLOAD_TTL_HOURS * 3600),
     },
   };
 }

@@ -3,7 +3,7 @@ import { startTestApp, type TestApp } from './support/harness.js';
 import { createAccount, type TestAccount } from './support/accounts.js';
 import { buyNumber, usNumber } from './messaging/support.js';
 import { agentPhone } from './agent/support.js';
-import { purgeExpiredKeys } from '../src/api/middleware/idempotency-store.js';
+import { purgeExpiredIdempotencyKeys } from '../src/domain/housekeeping/cross-tenant-housekeeping.js';
 
 let app: TestApp;
 let owner: TestAccount;
@@ -168,7 +168,7 @@ describe('purging expired keys', () => {
     await insert(owner, oldMine, '25 hours');
     await insert(other, oldTheirs, '30 hours');
     await insert(other, fresh, '1 hour');
-    expect(await purgeExpiredKeys(app.owner)).toBeGreaterThanOrEqual(2);
+    expect(await purgeExpiredIdempotencyKeys(app.db.pool)).toBeGreaterThanOrEqual(2);
     const left = await app.owner.query<{ key: string }>(`select key from idempotency_keys where key = any($1)`, [[oldMine, oldTheirs, fresh]]);
     expect(left.rows.map((r) => r.key)).toEqual([fresh]);
     const fn = await app.owner.query(`select prosecdef from pg_proc where proname = 'xt_purge_expired_idempotency_keys'`);

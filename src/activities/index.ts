@@ -13,6 +13,7 @@ import { createSubscriptionActivities } from './subscriptions.activities.js';
 import type { LanguageModel } from '../domain/agent/language-model.js';
 import { createAgentActivities } from './agent.activities.js';
 import { createBroadcastActivities } from './broadcast.activities.js';
+import { createHousekeepingActivities } from './housekeeping.activities.js';
 
 export interface ActivityDeps {
   config: Config;
@@ -39,6 +40,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createSubscriptionActivities(deps),
     ...createAgentActivities(deps),
     ...createBroadcastActivities(deps),
+    ...createHousekeepingActivities(deps),
   };
 }
 

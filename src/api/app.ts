@@ -1,10 +1,11 @@
 import Koa from 'koa';
-import { bodyParser } from '@koa/bodyparser';
 import type Router from '@koa/router';
 import type { ApiDeps } from './deps.js';
 import type { AppState } from './http/context.js';
 import { requestContext } from './middleware/request-context.js';
 import { errorHandler } from './middleware/error-handler.js';
+import { parseBody } from './middleware/body-parser.js';
+import { inputHygiene } from './middleware/input-hygiene.js';
 import { authenticate } from './middleware/authenticate.js';
 import { crossSiteGuard } from './middleware/cross-site-guard.js';
 import { idempotency } from './middleware/idempotency.js';
@@ -24,15 +25,8 @@ export function createApp(deps: ApiDeps): Koa<AppState> {
 
   app.use(requestContext(deps.logger));
   app.use(errorHandler());
-  app.use(
-    bodyParser({
-      enableTypes: ['json', 'form', 'text'],
-      jsonLimit: deps.config.bodyLimit,
-      formLimit: deps.config.bodyLimit,
-      textLimit: deps.config.bodyLimit,
-      encoding: 'utf-8',
-    }),
-  );
+  app.use(parseBody({ limit: deps.config.bodyLimit }));
+  app.use(inputHygiene());
   app.use(authenticate(deps.authenticator));
   app.use(tenantScope());
   app.use(crossSiteGuard(deps.config.publicBaseUrl));

@@ -7,6 +7,8 @@ import { createSmsProvider } from '../domain/messaging/providers/index.js';
 import { createNumberPurchaseProvider } from '../domain/channels/number-purchase-providers.js';
 import { createLanguageModel } from '../domain/agent/language-models.js';
 import { tenantPropagationModule, tenantScopeInterceptors } from './tenant-scope-interceptor.js';
+import { connectTemporal } from './client.js';
+import { ensureHousekeepingSchedule } from './housekeeping-schedule.js';
 
 export const workflowsPath = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../workflows/index.ts');
 
@@ -36,6 +38,8 @@ export async function createWorkers(deps: Omit<ActivityDeps, 'lookup' | 'sms' | 
     Worker.create({ ...common, taskQueue: deps.config.temporal.taskQueues.bulk, maxConcurrentActivityTaskExecutions: 4 }),
     Worker.create({ ...common, taskQueue: deps.config.temporal.taskQueues.messaging, maxConcurrentActivityTaskExecutions: 20 }),
   ]);
+  const temporal = await connectTemporal(deps.address, deps.config.temporal.namespace);
+  await ensureHousekeepingSchedule(temporal.client, deps.config).finally(() => temporal.close());
   let running: Promise<void> | undefined;
   return {
     workers,

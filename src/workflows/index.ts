@@ -9,3 +9,4 @@ export { channelReleaseWorkflow } from './channel-release.workflow.js';
 export { subscriptionWorkflow } from './subscription.workflow.js';
 export { smsAgentWorkflow } from './sms-agent.workflow.js';
 export { broadcastWorkflow } from './broadcast.workflow.js';
+export { housekeepingWorkflow } from './housekeeping.workflow.js';

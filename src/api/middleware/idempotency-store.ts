@@ -62,12 +62,3 @@ export async function completeKey(pool: pg.Pool, id: number, answer: StoredAnswe
 export async function releaseKey(pool: pg.Pool, id: number): Promise<void> {
   await pool.query(`delete from idempotency_keys where id = $1`, [id]);
 }
-
-/**
- * Deletes keys past the replay window in every tenant, for the periodic housekeeping job; it runs
- * outside any tenant scope, so it goes through the security-definer `xt_purge_expired_idempotency_keys`.
- */
-export async function purgeExpiredKeys(pool: pg.Pool): Promise<number> {
-  const res = await pool.query<{ purged: string }>(`select xt_purge_expired_idempotency_keys() as purged`);
-  return Number(res.rows[0].purged);
-}

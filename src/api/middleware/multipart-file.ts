@@ -3,6 +3,7 @@ import type { Middleware } from 'koa';
 import multer from 'multer';
 import { DomainError, fieldError } from '../../domain/shared/errors.js';
 import type { AppContext, AppState } from '../http/context.js';
+import { assertCleanInput } from './input-hygiene.js';
 
 export interface UploadedFile {
   fieldname: string;
@@ -24,7 +25,7 @@ export function multipartFile(field: string, opts: { maxBytes: number; tooLarge:
     await new Promise<void>((resolve, reject) => {
       upload(req as never, ctx.res as ServerResponse as never, (err: unknown) => (err ? reject(toDomainError(err, field, opts.tooLarge)) : resolve()));
     });
-    (ctx.request as { body?: unknown }).body = req.body ?? {};
+    (ctx.request as { body?: unknown }).body = assertCleanInput(req.body ?? {});
     (ctx as { file?: UploadedFile }).file = req.file;
     await next();
   };

@@ -14,6 +14,7 @@ import { Migration20261123000017NumberOwnership } from './Migration2026112300001
 import { Migration20261123000018PaymentWebhooks } from './Migration20261123000018PaymentWebhooks.js';
 import { Migration20261123000019Credentials } from './Migration20261123000019Credentials.js';
 import { Migration20261123000020IdempotencyEverywhere } from './Migration20261123000020IdempotencyEverywhere.js';
+import { Migration20261123000021UploadHousekeeping } from './Migration20261123000021UploadHousekeeping.js';
 import { Migration20261123000030RowLevelSecurity } from './Migration20261123000030RowLevelSecurity.js';
 import { Migration20261123000031CrossTenantRouting } from './Migration20261123000031CrossTenantRouting.js';
 
@@ -35,6 +36,7 @@ export const migrationsList = [
   { name: 'Migration20261123000018PaymentWebhooks', class: Migration20261123000018PaymentWebhooks },
   { name: 'Migration20261123000019Credentials', class: Migration20261123000019Credentials },
   { name: 'Migration20261123000020IdempotencyEverywhere', class: Migration20261123000020IdempotencyEverywhere },
+  { name: 'Migration20261123000021UploadHousekeeping', class: Migration20261123000021UploadHousekeeping },
   { name: 'Migration20261123000030RowLevelSecurity', class: Migration20261123000030RowLevelSecurity },
   { name: 'Migration20261123000031CrossTenantRouting', class: Migration20261123000031CrossTenantRouting },
 ];

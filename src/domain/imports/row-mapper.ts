@@ -1,6 +1,7 @@
 import { NEEDS_IDENTITY, validateContactInput, type ContactRow } from '../contacts/contact-input.js';
 import type { HeaderMapping } from './csv-header.js';
 import type { PhoneNormaliser } from './phone-memo.js';
+import { unstorableText } from '../shared/storable-text.js';
 
 export type MappedRow = { ok: true; row: ContactRow } | { ok: false; reason: string };
 
@@ -45,12 +46,13 @@ function firstNonBlank(fields: string[], columns: number[]): string | undefined 
   return undefined;
 }
 
-/** Invalid UTF-8 arrives as U+FFFD from the decoder; NUL cannot be stored in PostgreSQL text. */
+/** Invalid UTF-8 arrives as U+FFFD from the decoder; the rest is the platform's one text rule. */
 function encodingProblem(fields: string[], header: HeaderMapping): string | null {
   for (let i = 0; i < fields.length; i++) {
     const v = fields[i];
     if (v.includes('\uFFFD')) return `Column "${header.cells[i] ?? i + 1}" is not valid UTF-8 text; save the file as CSV UTF-8.`;
-    if (v.includes('\u0000')) return `Column "${header.cells[i] ?? i + 1}" contains a NUL character.`;
+    const problem = unstorableText(v);
+    if (problem) return `Column "${header.cells[i] ?? i + 1}" ${problem}.`;
   }
   return null;
 }

@@ -31,24 +31,38 @@ export class UploadService {
     this.store = new UploadStore(pool);
   }
 
+  /** Registers the upload if its declared size fits in the tenant's quota of bytes in flight. */
   async init(who: Uploader, input: NewUpload): Promise<UploadRow> {
     checkNewUpload(input, this.limits);
-    return this.store.create({ id: randomUUID(), ...who, ...input });
+    return inTransaction(this.pool, async (client) => {
+      const store = new UploadStore(client);
+      const inFlight = await store.lockBytesInFlight(who.tenantId);
+      const quota = this.limits.maxTenantBytesInFlight;
+      if (inFlight + input.fileSize > quota) throw quotaExceeded(quota, inFlight, input.fileSize);
+      return store.create({ id: randomUUID(), ...who, ...input });
+    });
   }
 
-  /** Stores one chunk; the upload row is share-locked meanwhile so `complete` never reads a chunk being replaced. */
+  /**
+   * Stores one chunk if the chunks, this one in place of any earlier copy of its index, still fit in
+   * the declared fileSize. The upload row is locked meanwhile, so concurrent chunks of one upload are
+   * checked one after another and `complete` never reads a chunk being replaced.
+   */
   async receiveChunk(who: Uploader, input: { uploadId: unknown; chunkIndex: unknown; body: Readable; size: number }): Promise<{ uploadedChunks: number; chunkIndex: number }> {
     const uploadId = uploadIdOf(input.uploadId);
     const index = chunkIndexOf(input.chunkIndex);
     if (input.size > this.limits.maxChunkBytes) throw chunkTooLarge(this.limits.maxChunkBytes);
     return inTransaction(this.pool, async (client) => {
       const store = new UploadStore(client);
-      const upload = await store.find(who.tenantId, uploadId, { lock: 'share' });
+      const upload = await store.find(who.tenantId, uploadId, { lock: 'update' });
       if (!upload) throw uploadNotFound();
+      if (upload.status === 'expired') throw conflict('This upload expired before it was completed; start a new upload.', { status: upload.status });
       if (upload.status !== 'uploading') throw conflict('This upload is already complete; no more chunks are accepted.', { status: upload.status });
       if (index >= upload.total_chunks) {
         throw fieldError('chunkIndex', `Chunk index ${index} is out of range: this upload has ${upload.total_chunks} chunks (0-${upload.total_chunks - 1}).`);
       }
+      const others = (await store.chunks(uploadId)).reduce((sum, c) => sum + (c.chunk_index === index ? 0 : Number(c.size)), 0);
+      if (others + input.size > Number(upload.file_size)) throw beyondFileSize(Number(upload.file_size), others, input.size);
       await this.storage.put(chunkKey(who.tenantId, uploadId, index), input.body);
       return { uploadedChunks: await store.recordChunk(uploadId, index, input.size), chunkIndex: index };
     });
@@ -65,6 +79,7 @@ export class UploadService {
       const upload = await store.find(who.tenantId, uploadId, { lock: 'update' });
       if (!upload) throw uploadNotFound();
       if (upload.status === 'completed' && upload.task_id) return { upload, taskId: upload.task_id };
+      if (upload.status === 'expired') throw conflict('This upload expired before it was completed; start a new upload.', { status: upload.status });
       const chunks = await store.chunks(uploadId);
       const missing = missingChunks(upload.total_chunks, chunks);
       if (missing.length) {
@@ -128,3 +143,16 @@ function chunkIndexOf(raw: unknown): number {
 
 const uploadNotFound = () => notFound('Upload not found.');
 export const chunkTooLarge = (limit: number) => new DomainError('PAYLOAD_TOO_LARGE', `The chunk is larger than the limit of ${limit} bytes.`);
+const beyondFileSize = (fileSize: number, received: number, chunk: number) =>
+  new DomainError('PAYLOAD_TOO_LARGE', `This chunk of ${chunk} bytes would bring the upload to ${received + chunk} bytes, more than its fileSize of ${fileSize}.`, undefined, {
+    file_size: fileSize,
+    received_bytes: received,
+    chunk_bytes: chunk,
+  });
+const quotaExceeded = (quota: number, inFlight: number, fileSize: number) =>
+  new DomainError(
+    'PAYLOAD_TOO_LARGE',
+    `The tenant's upload quota of ${quota} bytes in flight is used up: ${inFlight} bytes are held by unfinished or not yet cleaned-up uploads; finish them or wait for them to expire.`,
+    undefined,
+    { quota: 'upload_bytes_in_flight', quota_bytes: quota, bytes_in_flight: inFlight, file_size: fileSize },
+  );

@@ -9,7 +9,7 @@ export interface UploadRow {
   file_name: string;
   file_size: number;
   total_chunks: number;
-  status: 'uploading' | 'completed';
+  status: 'uploading' | 'completed' | 'expired';
   task_id: string | null;
   created_at: Date;
   completed_at: Date | null;
@@ -30,6 +30,16 @@ export class UploadStore {
       [u.id, u.tenantId, u.userId, u.fileName, u.fileSize, u.totalChunks],
     );
     return rows[0];
+  }
+
+  /**
+   * The declared bytes of the tenant's uploads whose chunk files are still held, under a transaction
+   * lock per tenant so two concurrent inits cannot both fit in the last of the quota.
+   */
+  async lockBytesInFlight(tenantId: number): Promise<number> {
+    await this.db.query(`select pg_advisory_xact_lock(hashtext('upload-bytes-in-flight'), hashtext($1::text))`, [tenantId]);
+    const { rows } = await this.db.query<{ n: string }>(`select coalesce(sum(file_size), 0) as n from uploads where tenant_id = $1 and chunks_deleted_at is null`, [tenantId]);
+    return Number(rows[0].n);
   }
 
   async find(tenantId: number, uploadId: string, opts: { lock?: 'share' | 'update' } = {}): Promise<UploadRow | null> {

@@ -1,13 +1,11 @@
 import { z } from 'zod';
+import { filterInstant } from '../../http/date-filters.js';
 import { phoneNumberField, preferencesField, tierField, timezoneField } from '../../../domain/agent/agent-user-fields.js';
 import { CATEGORIES } from '../../../domain/agent/categories.js';
 
 const optionalText = (max: number) => z.string().trim().max(max).nullish();
 const email = z.string().trim().email('Enter a valid email address.').max(254).nullish();
-const isoDate = z
-  .string()
-  .refine((s) => !Number.isNaN(Date.parse(s)), 'Enter a date in ISO format, e.g. 2024-01-20 or 2024-01-20T14:25:00Z.')
-  .transform((s) => new Date(s));
+const isoDate = filterInstant();
 const bool = z.enum(['true', 'false', 'True', 'False', '1', '0'], { error: 'Must be true or false.' }).transform((v) => v === 'true' || v === 'True' || v === '1');
 
 export const paging = {

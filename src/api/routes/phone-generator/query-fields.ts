@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCalendarDay } from '../../http/date-filters.js';
 
 /**
  * Query fields shared by the seed-000 read endpoints, with the messages the seed's (DRF) backend gave,
@@ -46,14 +47,13 @@ export const choiceField = <T extends string>(choices: readonly T[]) =>
       return v as T;
     });
 
-/** YYYY-MM-DD that names a real calendar day. */
+/** YYYY-MM-DD that names a real calendar day (in the range every date filter shares). */
 export const dateField = z
   .string({ error: 'Not a valid string.' })
   .optional()
   .transform((v, ctx) => {
     if (v === undefined || v === '') return undefined;
-    const d = /^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(`${v}T00:00:00Z`) : null;
-    if (!d || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== v) {
+    if (!isCalendarDay(v)) {
       ctx.addIssue({ code: 'custom', message: 'Date has wrong format. Use one of these formats instead: YYYY-MM-DD.' });
       return z.NEVER;
     }

@@ -5,6 +5,7 @@ import type { Middleware } from 'koa';
 import { DomainError, fieldError } from '../../../domain/shared/errors.js';
 import { chunkTooLarge } from '../../../domain/uploads/upload-service.js';
 import type { AppState } from '../../http/context.js';
+import { assertCleanInput } from '../../middleware/input-hygiene.js';
 
 export interface ReceivedChunk {
   path: string;
@@ -29,7 +30,7 @@ export function chunkBody(tempDir: string, maxChunkBytes: number): Middleware<Ap
     const file = (ctx as unknown as { file?: { path: string; size: number } }).file;
     try {
       if (!file) throw fieldError('chunk', 'This field is required: send the chunk as a file in the multipart field "chunk".');
-      ctx.state.body = { ...((ctx.request as { body?: Record<string, unknown> }).body ?? {}), chunk: { path: file.path, size: file.size } };
+      ctx.state.body = { ...assertCleanInput((ctx.request as { body?: Record<string, unknown> }).body ?? {}), chunk: { path: file.path, size: file.size } };
       await next();
     } finally {
       if (file) await fs.rm(file.path, { force: true });

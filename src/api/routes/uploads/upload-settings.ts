@@ -8,6 +8,7 @@ const bytes = (fallback: number) => z.coerce.number().int('must be a whole numbe
 const schema = z.object({
   UPLOAD_MAX_FILE_BYTES: bytes(DEFAULT_UPLOAD_LIMITS.maxFileBytes),
   UPLOAD_MAX_CHUNK_BYTES: bytes(DEFAULT_UPLOAD_LIMITS.maxChunkBytes),
+  UPLOAD_TENANT_BYTES_IN_FLIGHT: bytes(DEFAULT_UPLOAD_LIMITS.maxTenantBytesInFlight),
   IMPORT_MAX_RECORD_BYTES: bytes(DEFAULT_IMPORT_OPTIONS.maxRecordBytes),
   IMPORT_MAX_COLUMNS: z.coerce.number().int().min(1).max(1000).default(DEFAULT_IMPORT_OPTIONS.maxColumns),
   IMPORT_BATCH_ROWS: z.coerce.number().int().min(1).max(50_000).default(DEFAULT_IMPORT_OPTIONS.batchRows),
@@ -24,7 +25,7 @@ export function uploadSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): Upl
   if (!parsed.success) throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   const e = parsed.data;
   return {
-    limits: { ...DEFAULT_UPLOAD_LIMITS, maxFileBytes: e.UPLOAD_MAX_FILE_BYTES, maxChunkBytes: e.UPLOAD_MAX_CHUNK_BYTES },
+    limits: { ...DEFAULT_UPLOAD_LIMITS, maxFileBytes: e.UPLOAD_MAX_FILE_BYTES, maxChunkBytes: e.UPLOAD_MAX_CHUNK_BYTES, maxTenantBytesInFlight: e.UPLOAD_TENANT_BYTES_IN_FLIGHT },
     importOptions: { maxRecordBytes: e.IMPORT_MAX_RECORD_BYTES, maxColumns: e.IMPORT_MAX_COLUMNS, batchRows: e.IMPORT_BATCH_ROWS },
   };
 }
