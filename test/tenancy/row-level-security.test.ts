@@ -4,6 +4,7 @@ import { withTenant } from '../../src/db/tenant-scope.js';
 import { GLOBAL_TABLES_WITH_TENANT_ID } from '../../src/db/migrations/Migration20261123000030RowLevelSecurity.js';
 import { post } from '../phone/generation-support.js';
 import { UploadClient } from '../imports/upload-client.js';
+import { execFileSync } from 'node:child_process';
 
 let app: TestApp;
 let a: TestAccount;
@@ -55,7 +56,7 @@ describe('row-level security', () => {
   });
 
   test('when the application connects, then its role is no superuser, has no BYPASSRLS and owns no table', async () => {
-    const { rows } = await app.owner.query(`
+    const { rows } = await app.db.pool.query(`
       select r.rolsuper, r.rolbypassrls,
              (select count(*)::int from pg_class c where c.relowner = r.oid and c.relnamespace = 'public'::regnamespace) as owned
       from pg_roles r where r.rolname = current_user`);
@@ -71,7 +72,7 @@ describe('row-level security', () => {
       );
       if (truth.rows[0].b > 0) withRowsOfB.push(table);
       const seen = await withTenant(a.tenantId, () =>
-        app.owner.query<{ tenants: number[]; n: number }>(`select coalesce(array_agg(distinct tenant_id)::int[], '{}') as tenants, count(*)::int as n from ${table}`),
+        app.db.pool.query<{ tenants: number[]; n: number }>(`select coalesce(array_agg(distinct tenant_id)::int[], '{}') as tenants, count(*)::int as n from ${table}`),
       );
       expect({ table, n: seen.rows[0].n, foreign: seen.rows[0].tenants.filter((t) => t !== a.tenantId) }).toEqual({ table, n: truth.rows[0].a, foreign: [] });
     }
@@ -81,27 +82,44 @@ describe('row-level security', () => {
 
   test('when a statement runs outside every tenant scope, then tenant-owned tables show no rows at all', async () => {
     for (const table of tenantTables) {
-      const { rows } = await app.owner.query<{ n: number }>(`select count(*)::int as n from ${table}`);
+      const { rows } = await app.db.pool.query<{ n: number }>(`select count(*)::int as n from ${table}`);
       expect({ table, n: rows[0].n }).toEqual({ table, n: 0 });
     }
   });
 
   test("when tenant A's scope writes a row naming tenant B, or changes B's rows, then the database refuses or touches nothing", async () => {
     await expect(
-      withTenant(a.tenantId, () => app.owner.query(`insert into templates (tenant_id, name, body_text) values ($1, 'x', 'y')`, [b.tenantId])),
+      withTenant(a.tenantId, () => app.db.pool.query(`insert into templates (tenant_id, name, body_text) values ($1, 'x', 'y')`, [b.tenantId])),
     ).rejects.toMatchObject({ code: '42501' });
-    const updated = await withTenant(a.tenantId, () => app.owner.query(`update contacts set first_name = 'pwned' where tenant_id = $1`, [b.tenantId]));
+    const updated = await withTenant(a.tenantId, () => app.db.pool.query(`update contacts set first_name = 'pwned' where tenant_id = $1`, [b.tenantId]));
     expect(updated.rowCount).toBe(0);
-    const deleted = await withTenant(a.tenantId, () => app.owner.query(`delete from messages`));
+    const deleted = await withTenant(a.tenantId, () => app.db.pool.query(`delete from messages`));
     const left = await app.owner.query<{ n: number }>(`select count(*)::int as n from messages where tenant_id = $1`, [b.tenantId]);
     expect(deleted.rowCount).toBeGreaterThanOrEqual(0);
     expect(left.rows[0].n).toBeGreaterThan(0);
   });
 
   test('when a connection goes back to the pool, then the next checkout carries only its own scope', async () => {
-    const inA = await withTenant(a.tenantId, () => app.owner.query<{ t: string }>(`select current_setting('app.tenant_id') as t`));
-    const after = await app.owner.query<{ t: string }>(`select current_setting('app.tenant_id', true) as t`);
+    const inA = await withTenant(a.tenantId, () => app.db.pool.query<{ t: string }>(`select current_setting('app.tenant_id') as t`));
+    const after = await app.db.pool.query<{ t: string }>(`select current_setting('app.tenant_id', true) as t`);
     expect(inA.rows[0].t).toBe(String(a.tenantId));
     expect(after.rows[0].t).toBe('');
+  });
+
+  test('when a function reads across tenants, then it is a security-definer xt_ function with a fixed search_path, called only from the named modules', async () => {
+    const { rows } = await app.owner.query<{ name: string; definer: boolean; config: string[] | null }>(
+      `select p.proname as name, p.prosecdef as definer, p.proconfig as config from pg_proc p
+       where p.pronamespace = 'public'::regnamespace and p.proname like 'xt\\_%' order by 1`,
+    );
+    expect(rows.length).toBeGreaterThanOrEqual(8);
+    expect(rows.filter((r) => !r.definer || !(r.config ?? []).some((c) => c.startsWith('search_path=')))).toEqual([]);
+    const callers = execFileSync('grep', ['-rlE', "xt_[a-z_]+\\(", 'src', '--include=*.ts', '--exclude-dir=migrations'], { encoding: 'utf8' }).trim().split('\n').sort();
+    expect(callers).toEqual([
+      'src/db/cross-tenant.ts',
+      'src/domain/billing/payment-tenant.ts',
+      'src/domain/housekeeping/cross-tenant-housekeeping.ts',
+      'src/domain/messaging/number-owner.ts',
+      'src/domain/tenancy/invitation-store.ts',
+    ]);
   });
 });
