@@ -1,4 +1,5 @@
 import { startTestApp, type TestApp } from '../support/harness.js';
+import { withTenant } from '../../src/db/tenant-scope.js';
 import { createAccount, type TestAccount } from '../support/accounts.js';
 import { createAgentActivities } from '../../src/activities/agent.activities.js';
 import { loadBatchContext } from '../../src/activities/campaigns/batch-context.js';
@@ -108,9 +109,11 @@ describe('agent replies', () => {
     const sms = new SimulatedSmsProvider();
     const activities = createAgentActivities({ db: app.db, sms, languageModel: undefined as never });
     const to = usNumber();
-    await expect(activities.agentSendSms({ tenantId: b.tenantId, to, from: number, body: 'Hi' })).rejects.toMatchObject({ type: 'sms_send_failed', nonRetryable: true });
+    // As the worker runs an activity: in the tenant its workflow names.
+    const sendAs = (tenantId: number) => withTenant(tenantId, () => activities.agentSendSms({ tenantId, to, from: number, body: 'Hi' }));
+    await expect(sendAs(b.tenantId)).rejects.toMatchObject({ type: 'sms_send_failed', nonRetryable: true });
     expect(await sms.listSentTo(to, new Date(0))).toEqual([]);
-    await expect(activities.agentSendSms({ tenantId: a.tenantId, to, from: number, body: 'Hi' })).resolves.toMatchObject({ simulated: true });
+    await expect(sendAs(a.tenantId)).resolves.toMatchObject({ simulated: true });
     expect((await sms.listSentTo(to, new Date(0))).map((m) => m.from)).toEqual([number]);
   });
 });
@@ -125,7 +128,7 @@ describe('campaign sends', () => {
       `insert into campaign_runs (campaign_id, tenant_id, workflow_id, message_text) values ($1, $2, 'campaign-ownership-test', 'Hi') returning id`,
       [campaign.body.data.id, account.tenantId],
     );
-    expect((await loadBatchContext(app.owner, run.rows[0].id, account.tenantId)).from).toBe(number);
+    expect((await withTenant(account.tenantId, () => loadBatchContext(app.db.pool, run.rows[0].id, account.tenantId))).from).toBe(number);
   });
 });
 
