@@ -17,6 +17,7 @@ import { Migration20261123000020IdempotencyEverywhere } from './Migration2026112
 import { Migration20261123000021UploadHousekeeping } from './Migration20261123000021UploadHousekeeping.js';
 import { Migration20261123000030RowLevelSecurity } from './Migration20261123000030RowLevelSecurity.js';
 import { Migration20261123000031CrossTenantRouting } from './Migration20261123000031CrossTenantRouting.js';
+import { Migration20261123000032LeakproofContactKeys } from './Migration20261123000032LeakproofContactKeys.js';
 
 /** Applied in name order; a new migration is appended, never edited once released. */
 export const migrationsList = [
@@ -39,4 +40,5 @@ export const migrationsList = [
   { name: 'Migration20261123000021UploadHousekeeping', class: Migration20261123000021UploadHousekeeping },
   { name: 'Migration20261123000030RowLevelSecurity', class: Migration20261123000030RowLevelSecurity },
   { name: 'Migration20261123000031CrossTenantRouting', class: Migration20261123000031CrossTenantRouting },
+  { name: 'Migration20261123000032LeakproofContactKeys', class: Migration20261123000032LeakproofContactKeys },
 ];

@@ -96,7 +96,7 @@ async function matchExisting(client: pg.PoolClient, tenantId: number, rows: Cont
        left join lateral (select id, deleted_at is not null as deleted from contacts
                            where tenant_id = $1 and phone_e164 is not null and phone_e164 = x.r->>'phone_e164' limit 1) p on true
        left join lateral (select id, deleted_at is not null as deleted from contacts
-                           where tenant_id = $1 and email is not null and lower(email) = x.r->>'email' limit 1) e on true
+                           where tenant_id = $1 and email_key = x.r->>'email' limit 1) e on true
       order by x.ord`,
     [tenantId, JSON.stringify(rows)],
   );

@@ -78,7 +78,7 @@ async function matchExisting(client: pg.PoolClient, tenantId: number, rowNos: nu
        left join lateral (select c.id, c.deleted_at is not null as deleted from contacts c
                            where c.tenant_id = $1 and c.phone_e164 is not null and c.phone_e164 = s.phone_e164 limit 1) p on true
        left join lateral (select c.id, c.deleted_at is not null as deleted from contacts c
-                           where c.tenant_id = $1 and c.email is not null and lower(c.email) = s.email limit 1) e on true
+                           where c.tenant_id = $1 and c.email_key = s.email limit 1) e on true
       where s.row_no = any($2::int[])
       order by s.row_no`,
     [tenantId, rowNos],
