@@ -2,6 +2,7 @@ import { startTestApp, type TestApp } from '../support/harness.js';
 import { createAccount, type TestAccount } from '../support/accounts.js';
 import { withTenant } from '../../src/db/tenant-scope.js';
 import { GLOBAL_TABLES_WITH_TENANT_ID } from '../../src/db/migrations/Migration20261123000030RowLevelSecurity.js';
+import { LEAKPROOF_FUNCTIONS } from '../../src/db/migrations/Migration20261123000033LeakproofSearchOperators.js';
 import { post } from '../phone/generation-support.js';
 import { UploadClient } from '../imports/upload-client.js';
 import { execFileSync } from 'node:child_process';
@@ -121,5 +122,13 @@ describe('row-level security', () => {
       'src/domain/messaging/number-owner.ts',
       'src/domain/tenancy/invitation-store.ts',
     ]);
+  });
+
+  test('when the owner migrated as a superuser, then the search built-ins are leakproof, so filters inside the policy still use their indexes', async () => {
+    const { rows } = await app.owner.query<{ f: string; leakproof: boolean }>(
+      `select f, (select proleakproof from pg_proc where oid = f::regprocedure) as leakproof from unnest($1::text[]) as f`,
+      [LEAKPROOF_FUNCTIONS],
+    );
+    expect(rows.filter((r) => !r.leakproof)).toEqual([]);
   });
 });

@@ -18,6 +18,7 @@ import { Migration20261123000021UploadHousekeeping } from './Migration2026112300
 import { Migration20261123000030RowLevelSecurity } from './Migration20261123000030RowLevelSecurity.js';
 import { Migration20261123000031CrossTenantRouting } from './Migration20261123000031CrossTenantRouting.js';
 import { Migration20261123000032LeakproofContactKeys } from './Migration20261123000032LeakproofContactKeys.js';
+import { Migration20261123000033LeakproofSearchOperators } from './Migration20261123000033LeakproofSearchOperators.js';
 
 /** Applied in name order; a new migration is appended, never edited once released. */
 export const migrationsList = [
@@ -41,4 +42,5 @@ export const migrationsList = [
   { name: 'Migration20261123000030RowLevelSecurity', class: Migration20261123000030RowLevelSecurity },
   { name: 'Migration20261123000031CrossTenantRouting', class: Migration20261123000031CrossTenantRouting },
   { name: 'Migration20261123000032LeakproofContactKeys', class: Migration20261123000032LeakproofContactKeys },
+  { name: 'Migration20261123000033LeakproofSearchOperators', class: Migration20261123000033LeakproofSearchOperators },
 ];
