@@ -4,8 +4,10 @@ import { Migration } from '@mikro-orm/migrations';
  * Row-level security on every tenant-owned table: a statement sees and writes only the rows of the
  * tenant set on its connection (`app.tenant_id`, set by src/db/scoped-pool.ts), whatever its `where`
  * says. Child tables that were keyed by their parent alone get a `tenant_id` of their own, filled from
- * the scope by default. The owner (migrations and the `xt_*` cross-tenant functions, which run as
- * security definer) keeps a policy of its own; the application role never owns a table.
+ * the scope by default. The policy reads the setting through a scalar subquery, so it is evaluated once
+ * per statement (an InitPlan) rather than once per row. The owner (migrations and the `xt_*`
+ * cross-tenant functions, which run as security definer) keeps a policy of its own; the application
+ * role never owns a table.
  */
 export class Migration20261123000030RowLevelSecurity extends Migration {
   override up(): void {
@@ -18,7 +20,7 @@ export class Migration20261123000030RowLevelSecurity extends Migration {
       begin
         execute format('alter table %s enable row level security', t);
         execute format('alter table %s force row level security', t);
-        execute format('create policy tenant_isolation on %s using (tenant_id = app_current_tenant()) with check (tenant_id = app_current_tenant())', t);
+        execute format('create policy tenant_isolation on %s using (tenant_id = (select app_current_tenant())) with check (tenant_id = (select app_current_tenant()))', t);
         execute format('create policy owner_maintenance on %s to %I using (true) with check (true)', t, current_user);
       end $$;
     `);
