@@ -13,7 +13,7 @@ import {
 import { batchesPerChunk, CHUNKS_PER_RUN } from '../domain/phone/job-sizing.js';
 import type { LineType } from '../domain/phone/line-types.js';
 import { PHONE_VALIDATION_KIND } from '../domain/phone/task-kinds.js';
-import { TASK_KIND_KEY, TENANT_KEY } from '../temporal/search-attributes.js';
+import { tenantWorkflowAttributes } from '../temporal/search-attributes.js';
 import type { TaskProgress } from './shared/task-messages.js';
 import { chunkActivities, taskActivities } from './phone-activities-proxy.js';
 import { failureMessage, percent, PhoneTaskControl } from './phone-task-control.js';
@@ -125,10 +125,7 @@ async function chainValidation(input: PhoneGenerationInput): Promise<string> {
     workflowId: task.workflowId,
     args: [{ taskId: task.taskId, tenantId: input.tenantId, projectId: input.projectId, generationTaskId: input.taskId, phoneIds: null, maxId: task.maxId, total: task.total, batchSize: input.batchSize }],
     parentClosePolicy: ParentClosePolicy.ABANDON,
-    typedSearchAttributes: [
-      { key: TENANT_KEY, value: String(input.tenantId) },
-      { key: TASK_KIND_KEY, value: PHONE_VALIDATION_KIND },
-    ],
+    typedSearchAttributes: tenantWorkflowAttributes(input.tenantId, PHONE_VALIDATION_KIND),
     memo: { taskId: task.taskId, userId: input.userId },
   });
   return task.taskId;

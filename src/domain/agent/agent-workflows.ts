@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { TemporalHandle } from '../../temporal/client.js';
-import { TASK_KIND_KEY, TENANT_KEY } from '../../temporal/search-attributes.js';
+import { tenantWorkflowAttributes } from '../../temporal/search-attributes.js';
 import type { SmsAgentInput, SmsAgentResult } from '../../workflows/sms-agent.workflow.js';
 import { classifyInbound } from '../messaging/inbound-keywords.js';
 
@@ -11,11 +11,6 @@ export interface AgentWorkflowTarget {
   taskQueue: string;
 }
 
-const searchAttributes = (tenantId: number, kind: string) => [
-  { key: TENANT_KEY, value: String(tenantId) },
-  { key: TASK_KIND_KEY, value: kind },
-];
-
 function options(target: AgentWorkflowTarget, input: SmsAgentInput, workflowId: string) {
   return {
     workflowId,
@@ -23,7 +18,7 @@ function options(target: AgentWorkflowTarget, input: SmsAgentInput, workflowId: 
     args: [input] as [SmsAgentInput],
     // An id names one request for good: a redelivered webhook must not answer a finished request again.
     workflowIdReusePolicy: 'REJECT_DUPLICATE' as const,
-    typedSearchAttributes: searchAttributes(input.tenantId, 'sms-agent'),
+    typedSearchAttributes: tenantWorkflowAttributes(input.tenantId, 'sms-agent'),
   };
 }
 
@@ -57,6 +52,6 @@ export async function startBroadcast(target: AgentWorkflowTarget, tenantId: numb
     workflowId: `broadcast-t${tenantId}-${broadcast.messageId}`,
     taskQueue: target.taskQueue,
     args: [{ broadcastId: broadcast.id }],
-    typedSearchAttributes: searchAttributes(tenantId, 'broadcast'),
+    typedSearchAttributes: tenantWorkflowAttributes(tenantId, 'broadcast'),
   });
 }

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import type { TemporalHandle } from '../../temporal/client.js';
-import { TASK_KIND_KEY, TENANT_KEY } from '../../temporal/search-attributes.js';
+import { tenantWorkflowAttributes } from '../../temporal/search-attributes.js';
 import type { SubscriptionWorkflowInput } from '../../workflows/subscription.workflow.js';
 import { changePlanSignal } from '../../workflows/subscription/subscription-messages.js';
 import { inTransaction, isUniqueViolation } from '../contacts/transactions.js';
@@ -66,10 +66,7 @@ export class SubscriptionService {
         workflowId: subscription.workflow_id,
         taskQueue: this.taskQueue,
         args: [input],
-        typedSearchAttributes: [
-          { key: TENANT_KEY, value: String(subscription.tenant_id) },
-          { key: TASK_KIND_KEY, value: 'subscription' },
-        ],
+        typedSearchAttributes: tenantWorkflowAttributes(subscription.tenant_id, 'subscription'),
       });
     } catch (err) {
       // Nobody has seen the id yet: without its workflow the subscription must not exist either.

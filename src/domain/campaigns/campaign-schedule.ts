@@ -1,15 +1,12 @@
 import { ScheduleNotFoundError, ScheduleOverlapPolicy, type Client } from '@temporalio/client';
-import { TASK_KIND_KEY, TENANT_KEY } from '../../temporal/search-attributes.js';
+import { tenantWorkflowAttributes } from '../../temporal/search-attributes.js';
 import type { CampaignRow } from './campaign-row.js';
 
 export const CAMPAIGN_KIND = 'campaign';
 export const campaignWorkflowId = (tenantId: number, campaignId: number) => `${CAMPAIGN_KIND}-t${tenantId}-${campaignId}`;
 export const campaignScheduleId = (tenantId: number, campaignId: number) => `${CAMPAIGN_KIND}-schedule-t${tenantId}-${campaignId}`;
 
-export const campaignSearchAttributes = (tenantId: number) => [
-  { key: TENANT_KEY, value: String(tenantId) },
-  { key: TASK_KIND_KEY, value: CAMPAIGN_KIND },
-];
+export const campaignSearchAttributes = (tenantId: number) => tenantWorkflowAttributes(tenantId, CAMPAIGN_KIND);
 
 /**
  * A recurring campaign is a Temporal Schedule whose every occurrence starts one campaign workflow

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { TemporalHandle } from '../../temporal/client.js';
-import { TASK_KIND_KEY, TENANT_KEY } from '../../temporal/search-attributes.js';
+import { tenantWorkflowAttributes } from '../../temporal/search-attributes.js';
 import type { ChannelPurchaseInput } from '../../workflows/channel-purchase.workflow.js';
 import type { ChannelReleaseInput } from '../../workflows/channel-release.workflow.js';
 import type { Principal } from '../identity/principal.js';
@@ -53,7 +53,7 @@ export class ChannelProvisioning {
       workflowId: `channel-purchase-t${principal.tenantId}-${channelId}`,
       taskQueue: this.taskQueue,
       args: [input],
-      typedSearchAttributes: searchAttributes(principal.tenantId, 'channel-purchase'),
+      typedSearchAttributes: tenantWorkflowAttributes(principal.tenantId, 'channel-purchase'),
     });
     return this.outcome<ChannelView>(handle, 'The purchase is still in progress; the channel appears in GET /api/channels/ once it is stored.');
   }
@@ -68,7 +68,7 @@ export class ChannelProvisioning {
       taskQueue: this.taskQueue,
       args: [input],
       workflowIdConflictPolicy: 'USE_EXISTING',
-      typedSearchAttributes: searchAttributes(principal.tenantId, 'channel-release'),
+      typedSearchAttributes: tenantWorkflowAttributes(principal.tenantId, 'channel-release'),
     });
     await this.outcome(handle, 'The release is still in progress.');
     return { ...channel, status: 'released' };
@@ -84,11 +84,4 @@ export class ChannelProvisioning {
       throw err;
     }
   }
-}
-
-function searchAttributes(tenantId: number, kind: string) {
-  return [
-    { key: TENANT_KEY, value: String(tenantId) },
-    { key: TASK_KIND_KEY, value: kind },
-  ];
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TemporalHandle } from '../../temporal/client.js';
-import { TASK_KIND_KEY, TENANT_KEY } from '../../temporal/search-attributes.js';
+import { tenantWorkflowAttributes } from '../../temporal/search-attributes.js';
 import { cancelUpdate, progressQuery, type TaskProgress } from '../../workflows/shared/task-messages.js';
 import { DomainError, notFound } from '../shared/errors.js';
 import type { TaskStatus } from './task-status.js';
@@ -86,10 +86,7 @@ export class TaskService {
         workflowId,
         taskQueue: workflow.taskQueue,
         args: workflow.args(taskId),
-        typedSearchAttributes: [
-          { key: TENANT_KEY, value: String(task.tenantId) },
-          { key: TASK_KIND_KEY, value: task.kind },
-        ],
+        typedSearchAttributes: tenantWorkflowAttributes(task.tenantId, task.kind),
         memo: { taskId, userId: task.userId },
       });
     } catch (err) {
