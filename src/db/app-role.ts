@@ -18,7 +18,7 @@ export interface AppRole {
 export function appConnection(config: Pick<Config, 'database' | 'databaseUrl' | 'dataDir' | 'env'>): { url: string; role: AppRole } {
   if (config.database.appUrl) {
     const url = new URL(config.database.appUrl);
-    return { url: config.database.appUrl, role: { name: decodeURIComponent(url.username) } };
+    return { url: config.database.appUrl, role: { name: decodeURIComponent(url.username), password: decodeURIComponent(url.password) || undefined } };
   }
   if (!config.databaseUrl) throw new Error('appConnection: DATABASE_URL or DATABASE_APP_URL is required');
   const password = config.database.appPassword ?? devPassword(config);
