@@ -1,8 +1,6 @@
 import type pg from 'pg';
 import { inTransaction } from '../db/transaction.js';
 
-export { inTransaction };
-
 /** Thrown inside a batch transaction to roll it back and hand `value` to the caller. */
 export class Rollback<T> {
   constructor(readonly value: T) {}

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { withTransaction } from '../identity/sql.js';
+import { inTransaction } from '../../db/transaction.js';
 import { categorise, complexityOf, languageOf, type Category } from './categories.js';
 import { overLimitReply, withinMonthlyLimit, type Tier } from './tiers.js';
 
@@ -23,7 +23,7 @@ export type Admission =
  * the same transaction. A request seen before answers with its task again.
  */
 export async function admitRequest(pool: pg.Pool, r: AgentRequest): Promise<Admission> {
-  return withTransaction(pool, async (sql) => {
+  return inTransaction(pool, async (sql) => {
     const user = await sql.query<{ id: number; tier: Tier; used: number }>(
       `select id, tier, case when month_start < date_trunc('month', now())::date then 0 else monthly_requests end as used
        from agent_users where tenant_id = $1 and phone_number = $2 for update`,

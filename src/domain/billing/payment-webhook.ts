@@ -3,7 +3,7 @@ import { withTenant } from '../../db/tenant-scope.js';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import type { TemporalHandle } from '../../temporal/client.js';
 import { paymentEventSignal } from '../../workflows/subscription/subscription-messages.js';
-import { inTransaction } from '../contacts/transactions.js';
+import { inTransaction } from '../../db/transaction.js';
 import { decidePaymentEvent, type PaymentEffect } from './payment-decision.js';
 import { parsePaymentEvent, type ParsedPaymentEvent, type RazorpayEvent } from './payment-events.js';
 import { paymentWebhookTenant } from './payment-tenant.js';

@@ -1,5 +1,5 @@
-import type pg from 'pg';
 import type { PlanPeriod, PlanTerms } from './plan-terms.js';
+import type { Queryable } from '../../db/queryable.js';
 
 /** Plan limits; null is unlimited. */
 export interface PlanLimits {
@@ -25,17 +25,15 @@ export interface PlanRow {
   sort_order: number;
 }
 
-type Executor = Pick<pg.Pool, 'query'>;
-
 export const FREE_PLAN_TYPE = 'free';
 
-export async function listPlans(db: Executor): Promise<PlanRow[]> {
+export async function listPlans(db: Queryable): Promise<PlanRow[]> {
   const { rows } = await db.query<PlanRow>(`select * from billing_plans where is_active order by sort_order, id`);
   return rows;
 }
 
 /** An active plan by id or by type (`pro`); both given must name the same plan. */
-export async function findPlan(db: Executor, by: { id?: string; type?: string }): Promise<PlanRow | null> {
+export async function findPlan(db: Queryable, by: { id?: string; type?: string }): Promise<PlanRow | null> {
   const { rows } = await db.query<PlanRow>(
     `select * from billing_plans where is_active and ($1::text is null or id = $1) and ($2::text is null or plan_type = lower($2))`,
     [by.id ?? null, by.type ?? null],
@@ -43,7 +41,7 @@ export async function findPlan(db: Executor, by: { id?: string; type?: string })
   return rows[0] ?? null;
 }
 
-export async function findPlanById(db: Executor, id: string): Promise<PlanRow | null> {
+export async function findPlanById(db: Queryable, id: string): Promise<PlanRow | null> {
   const { rows } = await db.query<PlanRow>(`select * from billing_plans where id = $1`, [id]);
   return rows[0] ?? null;
 }

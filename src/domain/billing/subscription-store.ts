@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type pg from 'pg';
 import { LIVE_STATUSES, isFinalSubscriptionStatus, statusesBefore, type SubscriptionStatus } from './subscription-status.js';
+import type { Queryable } from '../../db/queryable.js';
 
 export interface SubscriptionRow {
   id: string;
@@ -21,8 +21,6 @@ export interface SubscriptionRow {
   updated_at: Date;
 }
 
-type Executor = Pick<pg.Pool, 'query'>;
-
 export const ONE_LIVE_PER_TENANT = 'subscriptions_one_live_per_tenant';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -30,14 +28,14 @@ const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789
 export const newSubscriptionId = () => `sub_${[...randomBytes(14)].map((b) => ALPHABET[b % ALPHABET.length]).join('')}`;
 export const subscriptionWorkflowId = (tenantId: number, id: string) => `subscription-t${tenantId}-${id}`;
 
-export async function findSubscription(db: Executor, id: string): Promise<SubscriptionRow | null> {
+export async function findSubscription(db: Queryable, id: string): Promise<SubscriptionRow | null> {
   if (id.length > 64) return null;
   const { rows } = await db.query<SubscriptionRow>(`select * from subscriptions where id = $1`, [id]);
   return rows[0] ?? null;
 }
 
 /** The tenant's live subscription, `for update` inside a transaction when asked. */
-export async function findLiveSubscription(db: Executor, tenantId: number, lock = false): Promise<SubscriptionRow | null> {
+export async function findLiveSubscription(db: Queryable, tenantId: number, lock = false): Promise<SubscriptionRow | null> {
   const { rows } = await db.query<SubscriptionRow>(
     `select * from subscriptions where tenant_id = $1 and status = any($2) ${lock ? 'for update' : ''}`,
     [tenantId, LIVE_STATUSES],
@@ -45,7 +43,7 @@ export async function findLiveSubscription(db: Executor, tenantId: number, lock 
   return rows[0] ?? null;
 }
 
-export async function insertSubscription(db: Executor, s: { id: string; tenantId: number; userId: number; planId: string; status: SubscriptionStatus }): Promise<SubscriptionRow> {
+export async function insertSubscription(db: Queryable, s: { id: string; tenantId: number; userId: number; planId: string; status: SubscriptionStatus }): Promise<SubscriptionRow> {
   const { rows } = await db.query<SubscriptionRow>(
     `insert into subscriptions (id, tenant_id, user_id, plan_id, status, workflow_id, activated_at)
      values ($1, $2, $3, $4, $5, $6, case when $5 = 'active' then now() end) returning *`,
@@ -65,7 +63,7 @@ export interface MoveFields {
  * Moves a subscription along the transition table (or keeps it in a live state while setting fields);
  * a move the table refuses changes nothing. Answers the status the row has afterwards.
  */
-export async function moveSubscription(db: Executor, id: string, to: SubscriptionStatus, f: MoveFields = {}): Promise<{ status: SubscriptionStatus; moved: boolean }> {
+export async function moveSubscription(db: Queryable, id: string, to: SubscriptionStatus, f: MoveFields = {}): Promise<{ status: SubscriptionStatus; moved: boolean }> {
   const from = isFinalSubscriptionStatus(to) ? statusesBefore(to) : [...new Set([...statusesBefore(to), to])];
   const { rows } = await db.query<{ status: SubscriptionStatus }>(
     `update subscriptions set status = $2, updated_at = now(),

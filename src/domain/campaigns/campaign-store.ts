@@ -1,11 +1,9 @@
-import type pg from 'pg';
 import type { CampaignRow } from './campaign-row.js';
 import type { CampaignStatus } from './campaign-status.js';
-
-type Executor = Pick<pg.Pool, 'query'>;
+import type { Queryable } from '../../db/queryable.js';
 
 /** Campaign rows by id, always scoped to a tenant; deleted campaigns are gone for every reader. */
-export async function findCampaign(db: Executor, tenantId: number, id: number): Promise<CampaignRow | null> {
+export async function findCampaign(db: Queryable, tenantId: number, id: number): Promise<CampaignRow | null> {
   const { rows } = await db.query<CampaignRow>(`select * from campaigns where id = $1 and tenant_id = $2 and deleted_at is null`, [id, tenantId]);
   return rows[0] ?? null;
 }
@@ -15,7 +13,7 @@ export interface CampaignListFilter {
   type?: string;
 }
 
-export async function listCampaigns(db: Executor, tenantId: number, filter: CampaignListFilter, page: { limit: number; offset: number }) {
+export async function listCampaigns(db: Queryable, tenantId: number, filter: CampaignListFilter, page: { limit: number; offset: number }) {
   const where = ['tenant_id = $1', 'deleted_at is null'];
   const params: unknown[] = [tenantId];
   if (filter.status) where.push(`status = $${params.push(filter.status)}`);
@@ -29,7 +27,7 @@ export async function listCampaigns(db: Executor, tenantId: number, filter: Camp
 }
 
 /** Names for the views: creators and target segments of a page of campaigns, in two queries. */
-export async function viewLookups(db: Executor, tenantId: number, campaigns: CampaignRow[]) {
+export async function viewLookups(db: Queryable, tenantId: number, campaigns: CampaignRow[]) {
   const userIds = [...new Set(campaigns.map((c) => c.created_by).filter((id): id is number => id !== null))];
   const segmentIds = [...new Set(campaigns.flatMap((c) => c.target_segment_ids.map(Number)))];
   const [users, segments] = await Promise.all([

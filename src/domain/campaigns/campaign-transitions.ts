@@ -1,7 +1,5 @@
-import type pg from 'pg';
 import { CAMPAIGN_STATUSES, canTransition, type CampaignStatus } from './campaign-status.js';
-
-type Executor = Pick<pg.Pool, 'query'>;
+import type { Queryable } from '../../db/queryable.js';
 
 /** The statuses from which `to` may be entered, straight from the transition table. */
 export const enteredFrom = (to: CampaignStatus) => CAMPAIGN_STATUSES.filter((from) => canTransition(from, to));
@@ -13,7 +11,7 @@ export const enteredFrom = (to: CampaignStatus) => CAMPAIGN_STATUSES.filter((fro
  * (an occurrence of a recurring campaign ending must not undo a pause). Returns the status after.
  */
 export async function moveCampaign(
-  db: Executor,
+  db: Queryable,
   campaignId: number,
   to: CampaignStatus,
   opts: { reason?: string; onlyFrom?: readonly CampaignStatus[] } = {},

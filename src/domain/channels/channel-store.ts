@@ -1,8 +1,9 @@
 import type pg from 'pg';
-import { withTransaction } from '../identity/sql.js';
+import { inTransaction } from '../../db/transaction.js';
 import { registerBoughtNumber, unregisterChannelNumber } from '../messaging/tenant-numbers.js';
 import type { ChannelType } from './channel-types.js';
 import type { NumberCapabilities, PurchasedNumber } from './number-purchase.js';
+import type { Queryable } from '../../db/queryable.js';
 
 export interface ChannelRow {
   id: string;
@@ -33,8 +34,6 @@ export interface NewChannel {
   number: PurchasedNumber;
 }
 
-type Executor = Pick<pg.Pool, 'query'>;
-
 /** The active-number index: one live channel per phone number across all tenants. */
 export const ACTIVE_PHONE_CONSTRAINT = 'channels_active_phone';
 
@@ -44,7 +43,7 @@ export const ACTIVE_PHONE_CONSTRAINT = 'channels_active_phone';
  */
 export async function insertChannel(pool: pg.Pool, c: NewChannel): Promise<ChannelRow> {
   const n = c.number;
-  return withTransaction(pool, async (sql) => {
+  return inTransaction(pool, async (sql) => {
     const inserted = await sql.query<ChannelRow>(
       `insert into channels (id, tenant_id, created_by, name, phone_number, country_code, iso_country, type, capabilities, is_mock, twilio_sid, provider, workflow_id)
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
@@ -61,13 +60,13 @@ export async function insertChannel(pool: pg.Pool, c: NewChannel): Promise<Chann
 }
 
 /** A live channel of the tenant; null when absent, released, another tenant's, or the id is no uuid. */
-export async function findChannel(db: Executor, tenantId: number, id: string): Promise<ChannelRow | null> {
+export async function findChannel(db: Queryable, tenantId: number, id: string): Promise<ChannelRow | null> {
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
   const { rows } = await db.query<ChannelRow>(`select * from channels where tenant_id = $1 and id = $2 and status = 'active'`, [tenantId, id]);
   return rows[0] ?? null;
 }
 
-export async function listChannels(db: Executor, tenantId: number, filter: { type?: ChannelType }): Promise<ChannelRow[]> {
+export async function listChannels(db: Queryable, tenantId: number, filter: { type?: ChannelType }): Promise<ChannelRow[]> {
   const { rows } = await db.query<ChannelRow>(
     `select * from channels where tenant_id = $1 and status = 'active' and ($2::text is null or type = $2) order by created_at desc, id limit 500`,
     [tenantId, filter.type ?? null],
@@ -77,7 +76,7 @@ export async function listChannels(db: Executor, tenantId: number, filter: { typ
 
 /** Marks the channel's number given back and unregisters it; the row stays for the record. */
 export async function markChannelReleased(pool: pg.Pool, id: string): Promise<void> {
-  await withTransaction(pool, async (sql) => {
+  await inTransaction(pool, async (sql) => {
     await sql.query(`update channels set status = 'released', released_at = coalesce(released_at, now()) where id = $1`, [id]);
     await unregisterChannelNumber(sql, id);
   });

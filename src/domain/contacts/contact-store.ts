@@ -3,7 +3,7 @@ import { validationError } from '../shared/errors.js';
 import type { ContactRow } from './contact-input.js';
 import { updateAssignments } from './contact-columns.js';
 import type { ContactRecord } from './contact-record.js';
-import { isUniqueViolation } from './transactions.js';
+import { isUniqueViolation } from '../../db/errors.js';
 
 /** Reads and single-contact changes. Every statement names the tenant; deleted contacts are invisible. */
 export async function findContact(pool: pg.Pool, tenantId: number, id: number): Promise<ContactRecord | null> {

@@ -3,7 +3,8 @@ import type { FieldErrors } from '../shared/errors.js';
 import { findBatchDuplicates } from './batch-dedupe.js';
 import type { ContactRow } from './contact-input.js';
 import { insertColumns, updateAssignments } from './contact-columns.js';
-import { inTransaction, isUniqueViolation } from './transactions.js';
+import { inTransaction } from '../../db/transaction.js';
+import { isUniqueViolation } from '../../db/errors.js';
 
 export type StoredOutcome = { status: 'created' | 'updated'; id: number };
 export type RefusedOutcome = { status: 'skipped' | 'rejected'; id?: number; errors: FieldErrors };

@@ -1,6 +1,6 @@
 import { notFound } from '../shared/errors.js';
 import { newApiKey, sha256 } from './secrets.js';
-import type { Sql } from './sql.js';
+import type { Queryable } from '../../db/queryable.js';
 
 export interface IssuedApiKey {
   id: number;
@@ -13,7 +13,7 @@ export interface IssuedApiKey {
 
 /** API keys for `Authorization: Token <key>` (seeds 000, 002) and `X-API-Key`. */
 export class ApiKeys {
-  constructor(private readonly sql: Sql) {}
+  constructor(private readonly sql: Queryable) {}
 
   async generate(userId: number, name = 'default'): Promise<IssuedApiKey> {
     const key = newApiKey();
@@ -38,7 +38,7 @@ export class ApiKeys {
     return rows.length;
   }
 
-  async revokeAll(userId: number, sql: Sql = this.sql): Promise<number> {
+  async revokeAll(userId: number, sql: Queryable = this.sql): Promise<number> {
     const { rowCount } = await sql.query(`update api_keys set revoked_at = now() where user_id = $1 and revoked_at is null`, [userId]);
     return rowCount ?? 0;
   }

@@ -2,7 +2,7 @@ import type { ApiKeys } from './api-keys.js';
 import type { CredentialsEpoch } from './credentials-epoch.js';
 import type { RefreshTokenStore } from './refresh-tokens.js';
 import type { SessionStore } from './sessions.js';
-import type { Sql } from './sql.js';
+import type { Queryable } from '../../db/queryable.js';
 
 /**
  * What a new password ends: every session (but the one that changed it, when given), refresh token,
@@ -17,7 +17,7 @@ export class CredentialRevocation {
     private readonly epochs: CredentialsEpoch,
   ) {}
 
-  async revokeAll(userId: number, sql: Sql, keepSession?: string): Promise<void> {
+  async revokeAll(userId: number, sql: Queryable, keepSession?: string): Promise<void> {
     await this.sessions.destroyAll(userId, keepSession, sql);
     await this.refreshTokens.revokeAll(userId, sql);
     await this.apiKeys.revokeAll(userId, sql);

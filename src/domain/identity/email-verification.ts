@@ -2,7 +2,7 @@ import type pg from 'pg';
 import { validationError } from '../shared/errors.js';
 import type { Mailer } from './mailer.js';
 import type { OneTimeTokens } from './one-time-tokens.js';
-import { withTransaction } from './sql.js';
+import { inTransaction } from '../../db/transaction.js';
 import type { UserRow } from './user-view.js';
 
 const VERIFY_TTL_SECONDS = 3 * 24 * 3600;
@@ -24,7 +24,7 @@ export class EmailVerification {
 
   /** Marks the email verified; an unknown, expired or used token is a 400. */
   async verify(token: string): Promise<number> {
-    return withTransaction(this.pool, async (sql) => {
+    return inTransaction(this.pool, async (sql) => {
       const userId = await this.tokens.consume(token, 'email_verification', sql);
       if (userId === null) throw validationError({ token: ['Invalid or expired token.'] }, 'Invalid or expired token.');
       await sql.query(`update users set email_verified_at = coalesce(email_verified_at, now()), updated_at = now() where id = $1`, [userId]);

@@ -3,7 +3,7 @@ import type { ApiKeys } from './api-keys.js';
 import type { CredentialChecker } from './credentials.js';
 import type { LoginLimiter } from './login-limiter.js';
 import type { SessionStore } from './sessions.js';
-import type { Sql } from './sql.js';
+import type { Queryable } from '../../db/queryable.js';
 import type { TokenPair, TokenPairs } from './token-pair.js';
 import type { UserDirectory } from './user-directory.js';
 import type { UserView } from './user-view.js';
@@ -20,7 +20,7 @@ export interface LoginResult {
 /** Signs a user in by email or username: a session, a JWT pair, and last_login. */
 export class Login {
   constructor(
-    private readonly sql: Sql,
+    private readonly sql: Queryable,
     private readonly users: UserDirectory,
     private readonly credentials: CredentialChecker,
     private readonly sessions: SessionStore,

@@ -1,11 +1,11 @@
 import { newOpaqueToken, sha256 } from './secrets.js';
-import type { Sql } from './sql.js';
+import type { Queryable } from '../../db/queryable.js';
 
 export type OneTimePurpose = 'password_reset' | 'email_verification';
 
 /** Single-use tokens sent by email; stored as SHA-256 and spent atomically, so a link works once. */
 export class OneTimeTokens {
-  constructor(private readonly sql: Sql) {}
+  constructor(private readonly sql: Queryable) {}
 
   async create(userId: number, purpose: OneTimePurpose, ttlSeconds: number): Promise<string> {
     const token = newOpaqueToken();
@@ -17,7 +17,7 @@ export class OneTimeTokens {
   }
 
   /** Spends a live token; answers its user, or null when unknown, expired or already used. */
-  async consume(token: string, purpose: OneTimePurpose, sql: Sql = this.sql): Promise<number | null> {
+  async consume(token: string, purpose: OneTimePurpose, sql: Queryable = this.sql): Promise<number | null> {
     const { rows } = await sql.query<{ user_id: number }>(
       `update one_time_tokens set used_at = now()
         where token_hash = $1 and purpose = $2 and used_at is null and expires_at > now()
@@ -28,7 +28,7 @@ export class OneTimeTokens {
   }
 
   /** Spends every other live token of that purpose, e.g. older reset links once the password changed. */
-  async consumeAll(userId: number, purpose: OneTimePurpose, sql: Sql = this.sql): Promise<void> {
+  async consumeAll(userId: number, purpose: OneTimePurpose, sql: Queryable = this.sql): Promise<void> {
     await sql.query(`update one_time_tokens set used_at = now() where user_id = $1 and purpose = $2 and used_at is null`, [userId, purpose]);
   }
 }

@@ -3,7 +3,7 @@ import { notFound, validationError } from '../shared/errors.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { assertNewPassword } from './password-policy.js';
 import type { CredentialRevocation } from './credential-revocation.js';
-import { withTransaction } from './sql.js';
+import { inTransaction } from '../../db/transaction.js';
 import type { UserDirectory } from './user-directory.js';
 
 const problem = (field: string, message: string) => validationError({ [field]: [message] }, message);
@@ -27,7 +27,7 @@ export class PasswordChange {
     assertNewPassword(req.newPassword, req.confirmation);
     if (req.newPassword === req.oldPassword) throw problem('new_password', 'New password must differ from the current one.');
     const passwordHash = await hashPassword(req.newPassword);
-    await withTransaction(this.pool, async (sql) => {
+    await inTransaction(this.pool, async (sql) => {
       await sql.query(`update users set password_hash = $2, updated_at = now() where id = $1`, [user.id, passwordHash]);
       await this.revocation.revokeAll(user.id, sql, req.keepSession);
     });

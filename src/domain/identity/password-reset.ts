@@ -6,7 +6,7 @@ import { hashPassword } from './passwords.js';
 import { assertNewPassword } from './password-policy.js';
 import type { AddressEmailLimiter } from './address-email-limiter.js';
 import type { CredentialRevocation } from './credential-revocation.js';
-import { withTransaction } from './sql.js';
+import { inTransaction } from '../../db/transaction.js';
 import type { UserDirectory } from './user-directory.js';
 
 export const RESET_REQUESTED = 'If the email exists, a password reset link will be sent';
@@ -44,7 +44,7 @@ export class PasswordReset {
   async confirm(token: string, newPassword: string, confirmation?: string): Promise<void> {
     assertNewPassword(newPassword, confirmation);
     const passwordHash = await hashPassword(newPassword);
-    await withTransaction(this.d.pool, async (sql) => {
+    await inTransaction(this.d.pool, async (sql) => {
       const userId = await this.d.tokens.consume(token, 'password_reset', sql);
       if (userId === null) throw validationError({ token: ['Invalid or expired token.'] }, 'Invalid or expired token.');
       await sql.query(`update users set password_hash = $2, updated_at = now() where id = $1`, [userId, passwordHash]);

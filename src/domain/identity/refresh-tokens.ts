@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { unauthenticated } from '../shared/errors.js';
 import { newOpaqueToken, sha256 } from './secrets.js';
 import type pg from 'pg';
-import { withTransaction, type Sql } from './sql.js';
+import { inTransaction } from '../../db/transaction.js';
+import type { Queryable } from '../../db/queryable.js';
 
 const INVALID = 'Token is invalid or expired';
 
@@ -13,7 +14,7 @@ const INVALID = 'Token is invalid or expired';
 export class RefreshTokenStore {
   constructor(private readonly sql: pg.Pool, private readonly ttlSeconds: number) {}
 
-  async issue(userId: number, familyId: string = randomUUID(), sql: Sql = this.sql): Promise<string> {
+  async issue(userId: number, familyId: string = randomUUID(), sql: Queryable = this.sql): Promise<string> {
     const token = newOpaqueToken(48);
     await sql.query(
       `insert into refresh_tokens (user_id, family_id, token_hash, expires_at) values ($1, $2, $3, now() + make_interval(secs => $4))`,
@@ -29,7 +30,7 @@ export class RefreshTokenStore {
    */
   async rotate(token: string): Promise<{ userId: number; refresh: string }> {
     const hash = sha256(token);
-    const rotated = await withTransaction(this.sql, async (tx) => {
+    const rotated = await inTransaction(this.sql, async (tx) => {
       const { rows } = await tx.query<{ user_id: number; family_id: string }>(
         `update refresh_tokens r set used_at = now()
            from users u
@@ -61,7 +62,7 @@ export class RefreshTokenStore {
     return rows[0]?.user_id ?? null;
   }
 
-  async revokeAll(userId: number, sql: Sql = this.sql): Promise<void> {
+  async revokeAll(userId: number, sql: Queryable = this.sql): Promise<void> {
     await sql.query(`update refresh_tokens set revoked_at = now() where user_id = $1 and revoked_at is null`, [userId]);
   }
 }

@@ -1,9 +1,9 @@
 import { newOpaqueToken, sha256 } from './secrets.js';
-import type { Sql } from './sql.js';
+import type { Queryable } from '../../db/queryable.js';
 
 /** Server-side sessions for seed 001's cookie; the cookie holds the token, the table its SHA-256. */
 export class SessionStore {
-  constructor(private readonly sql: Sql, private readonly ttlSeconds: number) {}
+  constructor(private readonly sql: Queryable, private readonly ttlSeconds: number) {}
 
   get maxAgeMs() {
     return this.ttlSeconds * 1000;
@@ -27,7 +27,7 @@ export class SessionStore {
   }
 
   /** Ends every session of the user, except the one making the request when given. */
-  async destroyAll(userId: number, keepToken?: string, sql: Sql = this.sql): Promise<void> {
+  async destroyAll(userId: number, keepToken?: string, sql: Queryable = this.sql): Promise<void> {
     await sql.query(`delete from sessions where user_id = $1 and token_hash <> $2`, [userId, keepToken ? sha256(keepToken) : '']);
   }
 }

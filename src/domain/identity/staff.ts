@@ -1,4 +1,4 @@
-import type { Sql } from './sql.js';
+import type { Queryable } from '../../db/queryable.js';
 
 /**
  * Platform staff (users.role 'admin' or 'staff', set by an operator, never by sign-up). Host and database
@@ -7,7 +7,7 @@ import type { Sql } from './sql.js';
  */
 export const STAFF_ROLES = ['admin', 'staff'] as const;
 
-export async function isPlatformStaff(sql: Sql, userId: number): Promise<boolean> {
+export async function isPlatformStaff(sql: Queryable, userId: number): Promise<boolean> {
   const { rows } = await sql.query(`select 1 from users where id = $1 and role = any($2::text[])`, [userId, STAFF_ROLES]);
   return rows.length > 0;
 }

@@ -1,10 +1,10 @@
-import type { Sql } from './sql.js';
+import type { Queryable } from '../../db/queryable.js';
 import type { ActiveTenant, UserRow } from './user-view.js';
 import { userView, type UserView } from './user-view.js';
 
 /** Intent-named reads of users, their active tenant and their membership there. */
 export class UserDirectory {
-  constructor(private readonly sql: Sql) {}
+  constructor(private readonly sql: Queryable) {}
 
   /** By email or username, case-insensitively; an email match wins over another user's username. */
   async byLogin(identifier: string): Promise<UserRow | null> {
@@ -21,7 +21,7 @@ export class UserDirectory {
     return rows[0] ?? null;
   }
 
-  async byId(userId: number, sql: Sql = this.sql): Promise<UserRow | null> {
+  async byId(userId: number, sql: Queryable = this.sql): Promise<UserRow | null> {
     const { rows } = await sql.query<UserRow>(`select * from users where id = $1`, [userId]);
     return rows[0] ?? null;
   }

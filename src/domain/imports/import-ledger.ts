@@ -1,6 +1,4 @@
-import type pg from 'pg';
-
-type Executor = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
+import type { Queryable } from '../../db/queryable.js';
 
 export interface ImportCounts {
   created: number;
@@ -35,7 +33,7 @@ export interface BatchAdvance extends ImportCounts {
  * transaction that writes the batch it describes, so it can never say more or less than was stored.
  */
 export class ImportLedger {
-  constructor(private readonly db: Executor) {}
+  constructor(private readonly db: Queryable) {}
 
   /** Creates the ledger once; a retried preparation finds the first one. */
   async open(l: { taskId: string; tenantId: number; uploadId: string; header: string[]; headerEnd: number; estimatedRows: number }): Promise<LedgerRow> {

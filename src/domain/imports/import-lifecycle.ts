@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { ObjectStorage } from '../storage/object-storage.js';
 import { TaskReporter } from '../tasks/task-reporter.js';
-import { inTransaction } from '../contacts/transactions.js';
+import { inTransaction } from '../../db/transaction.js';
 import { rejectedRowsKey } from '../uploads/upload-keys.js';
 import { mapHeader } from './csv-header.js';
 import { ImportFileError } from './import-errors.js';

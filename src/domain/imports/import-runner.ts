@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { ObjectStorage } from '../storage/object-storage.js';
 import { defaultRegionOf } from '../contacts/tenant-region.js';
-import { isUniqueViolation } from '../contacts/transactions.js';
+import { isUniqueViolation } from '../../db/errors.js';
 import { TaskReporter } from '../tasks/task-reporter.js';
 import { mapHeader } from './csv-header.js';
 import { csvRecords } from './csv-records.js';

@@ -2,8 +2,7 @@ import type pg from 'pg';
 import { Readable } from 'node:stream';
 import type { ObjectStorage, StoredObject } from '../storage/object-storage.js';
 import { csvLine } from '../shared/formula-safe-cells.js';
-
-type Executor = Pick<pg.PoolClient, 'query'>;
+import type { Queryable } from '../../db/queryable.js';
 
 export interface RejectedRow {
   row: number;
@@ -16,7 +15,7 @@ export interface RejectedRow {
 const storable = (s: string) => (s.includes('\u0000') ? s.replace(/\u0000/g, '\uFFFD') : s);
 
 /** Stores a batch's rejected and skipped rows, in the batch's transaction. */
-export async function recordRejections(db: Executor, taskId: string, rows: readonly RejectedRow[]): Promise<void> {
+export async function recordRejections(db: Queryable, taskId: string, rows: readonly RejectedRow[]): Promise<void> {
   if (!rows.length) return;
   await db.query(
     `insert into contact_import_rejections (task_id, row_number, reason, fields)

@@ -1,4 +1,4 @@
-import type { Sql } from '../identity/sql.js';
+import type { Queryable } from '../../db/queryable.js';
 
 export interface ThreadParticipant {
   contactNumber: string;
@@ -13,7 +13,7 @@ const PREVIEW = 200;
  * by contact number.
  */
 export async function touchConversations(
-  sql: Sql,
+  sql: Queryable,
   tenantId: number,
   tenantNumber: string,
   participants: ThreadParticipant[],
@@ -42,7 +42,7 @@ export async function touchConversations(
  * The tenant's contacts with these numbers: the id of a live one, and whether the number opted out.
  * An opt-out outlives the contact's deletion, so deleted rows still count for it.
  */
-export async function contactsByPhone(sql: Sql, tenantId: number, phones: string[]): Promise<Map<string, { id: number | null; optedOut: boolean }>> {
+export async function contactsByPhone(sql: Queryable, tenantId: number, phones: string[]): Promise<Map<string, { id: number | null; optedOut: boolean }>> {
   if (!phones.length) return new Map();
   const { rows } = await sql.query<{ id: number | null; phone_e164: string; opted_out: boolean }>(
     `select case when deleted_at is null then id end as id, phone_e164, (not is_opted_in and opt_out_at is not null) as opted_out

@@ -1,5 +1,6 @@
 import type pg from 'pg';
-import { withTransaction, type Sql } from '../identity/sql.js';
+import { inTransaction } from '../../db/transaction.js';
+import type { Queryable } from '../../db/queryable.js';
 import { touchConversations } from './conversation-store.js';
 import { classifyInbound, type InboundKeyword } from './inbound-keywords.js';
 import { countSegments } from './sms-segments.js';
@@ -43,7 +44,7 @@ export async function receiveInboundSms(pool: pg.Pool, sms: InboundSms, provider
 
 async function receiveForTenant(pool: pg.Pool, tenantId: number, sms: InboundSms, provider: string): Promise<InboundOutcome> {
   const tenant = await loadTenantMessaging(pool, tenantId);
-  return withTransaction(pool, async (sql) => {
+  return inTransaction(pool, async (sql) => {
     if (!(await recordWebhookEvent(sql, provider, `inbound:${sms.messageSid}`, tenantId))) return { routed: true, duplicate: true, tenantId };
     const contactId = await contactFor(sql, tenantId, sms.from);
     const keyword = classifyInbound(sms.body);
@@ -71,7 +72,7 @@ function replyFor(keyword: InboundKeyword | null, tenant: TenantMessaging): stri
 }
 
 /** The contact behind a number, created when unknown so an opt-out is remembered even for strangers. */
-async function contactFor(sql: Sql, tenantId: number, phone: string): Promise<number> {
+async function contactFor(sql: Queryable, tenantId: number, phone: string): Promise<number> {
   const { rows } = await sql.query<{ id: number }>(
     `insert into contacts (tenant_id, phone_e164) values ($1, $2)
      on conflict (tenant_id, phone_e164) where phone_e164 is not null do update set updated_at = contacts.updated_at
@@ -81,16 +82,16 @@ async function contactFor(sql: Sql, tenantId: number, phone: string): Promise<nu
   return rows[0].id;
 }
 
-async function optOut(sql: Sql, contactId: number, reason: string) {
+async function optOut(sql: Queryable, contactId: number, reason: string) {
   await sql.query(`update contacts set is_opted_in = false, opt_out_at = now(), opt_out_reason = $2, updated_at = now() where id = $1`, [contactId, reason]);
 }
 
-async function optIn(sql: Sql, contactId: number) {
+async function optIn(sql: Queryable, contactId: number) {
   await sql.query(`update contacts set is_opted_in = true, opt_in_at = now(), opt_out_at = null, opt_out_reason = null, updated_at = now() where id = $1`, [contactId]);
 }
 
 /** The TwiML reply goes out through the provider without an id of its own; it is kept for the thread. */
-async function recordReply(sql: Sql, tenant: TenantMessaging, conversationId: number, contactId: number, sms: InboundSms, reply: string, provider: string) {
+async function recordReply(sql: Queryable, tenant: TenantMessaging, conversationId: number, contactId: number, sms: InboundSms, reply: string, provider: string) {
   const count = countSegments(reply);
   await sql.query(
     `insert into messages (tenant_id, conversation_id, contact_id, direction, from_number, to_number, body, encoding, segments, cost, currency, status, provider, sent_at)

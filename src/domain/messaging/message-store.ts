@@ -1,4 +1,4 @@
-import type { Sql } from '../identity/sql.js';
+import type { Queryable } from '../../db/queryable.js';
 import { FAILURE_STATUSES, sqlCanTransition, type MessageStatus } from './message-status.js';
 
 /** One outbound message about to be handed to the provider. */
@@ -22,7 +22,7 @@ export interface NewOutboundMessage {
  * crash mid-send leaves a row to reconcile rather than a message nobody knows about. Returns the ids in
  * input order.
  */
-export async function insertOutboundMessages(sql: Sql, tenantId: number, createdBy: number | null, messages: NewOutboundMessage[]): Promise<number[]> {
+export async function insertOutboundMessages(sql: Queryable, tenantId: number, createdBy: number | null, messages: NewOutboundMessage[]): Promise<number[]> {
   if (!messages.length) return [];
   const col = <K extends keyof NewOutboundMessage>(k: K) => messages.map((m) => m[k] ?? null);
   // Identity values follow the ordered insert, so sorting by id gives input order back.
@@ -53,7 +53,7 @@ const STATUS_TIMESTAMPS = (p: string) => `
   updated_at = now()`;
 
 /** Records the provider's answer to a send; the status only moves forward (a callback may have come first). */
-export async function markAccepted(sql: Sql, messageId: number, providerMessageId: string, status: MessageStatus): Promise<void> {
+export async function markAccepted(sql: Queryable, messageId: number, providerMessageId: string, status: MessageStatus): Promise<void> {
   await sql.query(
     `update messages set provider_message_id = $2,
        status = case when ${sqlCanTransition('status', '$3::text')} then $3 else status end,
@@ -64,7 +64,7 @@ export async function markAccepted(sql: Sql, messageId: number, providerMessageI
 }
 
 /** A send the provider refused: failed, with its reason, and nothing charged (unless a callback proved it went out). */
-export async function markRefused(sql: Sql, messageId: number, errorCode: string | null, errorMessage: string): Promise<void> {
+export async function markRefused(sql: Queryable, messageId: number, errorCode: string | null, errorMessage: string): Promise<void> {
   await sql.query(
     `update messages set status = 'failed', cost = 0, error_code = $2, error_message = left($3, 1000), failed_at = now(), updated_at = now()
      where id = $1 and provider_message_id is null and ${sqlCanTransition('status', "'failed'")}`,
@@ -73,12 +73,12 @@ export async function markRefused(sql: Sql, messageId: number, errorCode: string
 }
 
 /** Keeps the reason a send's outcome is unknown, without deciding its status. */
-export async function noteError(sql: Sql, messageId: number, errorCode: string | null, errorMessage: string): Promise<void> {
+export async function noteError(sql: Queryable, messageId: number, errorCode: string | null, errorMessage: string): Promise<void> {
   await sql.query('update messages set error_code = $2, error_message = left($3, 1000), updated_at = now() where id = $1', [messageId, errorCode, errorMessage]);
 }
 
 /** Whether another message than `exceptId` already holds this provider id. */
-export async function isKnownProviderId(sql: Sql, providerMessageId: string, exceptId: number): Promise<boolean> {
+export async function isKnownProviderId(sql: Queryable, providerMessageId: string, exceptId: number): Promise<boolean> {
   const { rowCount } = await sql.query('select 1 from messages where provider_message_id = $1 and id <> $2', [providerMessageId, exceptId]);
   return (rowCount ?? 0) > 0;
 }
@@ -104,7 +104,7 @@ export interface AppliedStatus {
  * Applies a delivery update. Idempotent and order-proof: the status only moves forward, so a repeated or
  * late callback changes nothing. Answers whether the message exists and whether this update moved it.
  */
-export async function applyProviderStatus(sql: Sql, update: ProviderStatusUpdate): Promise<AppliedStatus> {
+export async function applyProviderStatus(sql: Queryable, update: ProviderStatusUpdate): Promise<AppliedStatus> {
   const params = [update.providerMessageId, update.status, update.messageId ?? null, update.errorCode ?? null];
   const match = `(provider_message_id = $1 or (id = $3::bigint and provider_message_id is null))`;
   const changed = await sql.query<{ id: number; tenant_id: number; campaign_id: number | null; status: string }>(

@@ -1,4 +1,4 @@
-import type { Sql } from '../identity/sql.js';
+import type { Queryable } from '../../db/queryable.js';
 
 /**
  * The tenant that owns a phone number, or null when none does: the only lookup of the numbers
@@ -6,7 +6,7 @@ import type { Sql } from '../identity/sql.js';
  * through the security-definer function `xt_number_owner`, so it keeps working when row-level
  * security hides other tenants' rows from the application.
  */
-export async function numberOwner(sql: Sql, phoneE164: string): Promise<number | null> {
+export async function numberOwner(sql: Queryable, phoneE164: string): Promise<number | null> {
   const { rows } = await sql.query<{ owner: number | null }>('select xt_number_owner($1) as owner', [phoneE164.trim()]);
   return rows[0]?.owner ?? null;
 }

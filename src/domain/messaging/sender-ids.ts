@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { Sql } from '../identity/sql.js';
+import type { Queryable } from '../../db/queryable.js';
 import { fieldError, notFound } from '../shared/errors.js';
 
 /** Alphanumeric sender IDs: 1–11 letters, digits and spaces with at least one letter (carrier rule). */
@@ -34,7 +34,7 @@ export async function removeSenderId(pool: pg.Pool, tenantId: number, id: number
 }
 
 /** The tenant's own spelling of a sender ID, or null when the tenant has not registered it. */
-export async function findOwnSenderId(sql: Sql, tenantId: number, senderId: string): Promise<string | null> {
+export async function findOwnSenderId(sql: Queryable, tenantId: number, senderId: string): Promise<string | null> {
   const { rows } = await sql.query<{ sender_id: string }>('select sender_id from tenant_sender_ids where tenant_id = $1 and upper(sender_id) = upper($2)', [tenantId, senderId]);
   return rows[0]?.sender_id ?? null;
 }

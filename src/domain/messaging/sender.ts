@@ -1,4 +1,4 @@
-import type { Sql } from '../identity/sql.js';
+import type { Queryable } from '../../db/queryable.js';
 import { fieldError } from '../shared/errors.js';
 import { toE164 } from './phone-numbers.js';
 import { ALPHANUMERIC_SENDER, findOwnSenderId } from './sender-ids.js';
@@ -16,7 +16,7 @@ export interface Sender {
  * registry), an alphanumeric sender ID one registered to it, so no tenant can send as another's;
  * nothing given means the tenant's default number, or else the provider's messaging service.
  */
-export async function resolveSender(sql: Sql, tenantId: number, defaultRegion: string, senderId?: string | null): Promise<Sender> {
+export async function resolveSender(sql: Queryable, tenantId: number, defaultRegion: string, senderId?: string | null): Promise<Sender> {
   const wanted = senderId?.trim();
   if (!wanted) {
     const { rows } = await sql.query<{ phone_e164: string }>('select phone_e164 from tenant_numbers where tenant_id = $1 order by is_default desc, id limit 1', [tenantId]);

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { Config } from '../../config.js';
 import type { Principal } from '../identity/principal.js';
-import { withTransaction } from '../identity/sql.js';
+import { inTransaction } from '../../db/transaction.js';
 import { validationError, type FieldErrors } from '../shared/errors.js';
 import { statusCallbackUrl } from './callback-urls.js';
 import { contactsByPhone, touchConversations } from './conversation-store.js';
@@ -65,7 +65,7 @@ export async function sendSms(deps: SmsSendingDeps, principal: Principal, input:
   if (!targets.length) throw validationError(noTargetErrors(list.invalid.length, list.duplicates.length, optedOut.length), 'No valid recipients.');
 
   const costEach = smsCost(count.segments, tenant.price);
-  const ids = await withTransaction(deps.pool, async (sql) => {
+  const ids = await inTransaction(deps.pool, async (sql) => {
     const participants = targets.map((r) => ({ contactNumber: r.e164, contactId: contacts.get(r.e164)?.id ?? null }));
     const threads = await touchConversations(sql, principal.tenantId, sender.threadKey, participants, input.message, 'outbound');
     return insertOutboundMessages(

@@ -1,4 +1,4 @@
-import type { Sql } from '../identity/sql.js';
+import type { Queryable } from '../../db/queryable.js';
 import { notFound } from '../shared/errors.js';
 import { DEFAULT_HELP_TEXT, DEFAULT_OPT_IN_TEXT, DEFAULT_OPT_OUT_TEXT } from './inbound-keywords.js';
 import { smsPriceFrom, type SmsPrice } from './pricing.js';
@@ -15,7 +15,7 @@ export interface TenantMessaging {
 
 const text = (value: unknown, fallback: string) => (typeof value === 'string' && value.trim() ? value.trim() : fallback);
 
-export async function loadTenantMessaging(sql: Sql, tenantId: number): Promise<TenantMessaging> {
+export async function loadTenantMessaging(sql: Queryable, tenantId: number): Promise<TenantMessaging> {
   const { rows } = await sql.query<{ default_region: string; settings: Record<string, unknown> }>('select default_region, settings from tenants where id = $1', [tenantId]);
   if (!rows[0]) throw notFound('Tenant not found.');
   const settings = rows[0].settings ?? {};

@@ -1,5 +1,6 @@
 import type pg from 'pg';
-import { withTransaction, type Sql } from '../identity/sql.js';
+import { inTransaction } from '../../db/transaction.js';
+import type { Queryable } from '../../db/queryable.js';
 import { conflict, DomainError, fieldError, notFound } from '../shared/errors.js';
 import { SmsProviderError, type SmsProvider } from './sms-provider.js';
 
@@ -30,14 +31,14 @@ export async function registerProvenNumber(pool: pg.Pool, provider: SmsProvider,
   if (!(await providerOwns(provider, input.phoneE164))) {
     throw fieldError('phone_number', `${input.phoneE164} is not held by this platform's ${provider.name} account: buy a number with POST /api/channels/generate-phone-number, or add it to the account first.`);
   }
-  return withTransaction(pool, (sql) => insertTenantNumber(sql, tenantId, input, null)).catch((err: { constraint?: string }) => {
+  return inTransaction(pool, (sql) => insertTenantNumber(sql, tenantId, input, null)).catch((err: { constraint?: string }) => {
     if (err.constraint === NUMBER_REGISTRY_CONSTRAINT) throw fieldError('phone_number', 'This number is already registered.');
     throw err;
   });
 }
 
 /** The number of a channel just bought, registered to its buyer in the channel's transaction. */
-export async function registerBoughtNumber(sql: Sql, tenantId: number, channel: { id: string; name: string; phoneNumber: string }) {
+export async function registerBoughtNumber(sql: Queryable, tenantId: number, channel: { id: string; name: string; phoneNumber: string }) {
   return insertTenantNumber(sql, tenantId, { phoneE164: channel.phoneNumber, friendlyName: channel.name }, channel.id);
 }
 
@@ -50,11 +51,11 @@ export async function removeTenantNumber(pool: pg.Pool, tenantId: number, id: nu
 }
 
 /** A released channel's number is no longer the tenant's. */
-export async function unregisterChannelNumber(sql: Sql, channelId: string) {
+export async function unregisterChannelNumber(sql: Queryable, channelId: string) {
   await sql.query('delete from tenant_numbers where channel_id = $1', [channelId]);
 }
 
-async function insertTenantNumber(sql: Sql, tenantId: number, input: NewTenantNumber, channelId: string | null) {
+async function insertTenantNumber(sql: Queryable, tenantId: number, input: NewTenantNumber, channelId: string | null) {
   if (input.isDefault) await sql.query('update tenant_numbers set is_default = false where tenant_id = $1', [tenantId]);
   const { rows } = await sql.query(
     `insert into tenant_numbers (tenant_id, phone_e164, friendly_name, is_default, channel_id)

@@ -1,8 +1,6 @@
-import type pg from 'pg';
 import type { LineType } from './line-types.js';
 import { LookupProviderError, type LookupAnswer, type LookupOptions, type NumberLookupProvider } from './lookup-provider.js';
-
-type Executor = Pick<pg.Pool, 'query'>;
+import type { Queryable } from '../../db/queryable.js';
 
 export interface CachedLookupResult {
   answers: Map<string, LookupAnswer>;
@@ -21,7 +19,7 @@ export interface CachedLookupResult {
  * answers are committed before the caller's batch transaction, so a batch that rolls back keeps them.
  */
 export class CachedLookup {
-  constructor(private readonly pool: Executor, readonly provider: NumberLookupProvider) {}
+  constructor(private readonly pool: Queryable, readonly provider: NumberLookupProvider) {}
 
   get source() {
     return this.provider.source;

@@ -1,7 +1,5 @@
-import type pg from 'pg';
 import { TASK_EVENTS_CHANNEL } from './task-events.js';
-
-type Executor = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
+import type { Queryable } from '../../db/queryable.js';
 
 /**
  * Moves a task row through its lifecycle and announces each step with pg_notify in the same statement,
@@ -9,9 +7,9 @@ type Executor = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
  * finds the row already moved and announces nothing twice (progress never goes backwards).
  */
 export class TaskReporter {
-  constructor(private readonly pool: Executor) {}
+  constructor(private readonly pool: Queryable) {}
 
-  started(taskId: string, currentStep = 'Started', db: Executor = this.pool) {
+  started(taskId: string, currentStep = 'Started', db: Queryable = this.pool) {
     return db.query(
       `with t as (
          update tasks set status = 'in_progress', started_at = coalesce(started_at, now()), current_step = $2, updated_at = now()
@@ -23,7 +21,7 @@ export class TaskReporter {
     );
   }
 
-  progress(taskId: string, p: { processed: number; total: number; currentStep: string }, db: Executor = this.pool) {
+  progress(taskId: string, p: { processed: number; total: number; currentStep: string }, db: Queryable = this.pool) {
     return db.query(
       `with t as (
          update tasks set status = 'in_progress', started_at = coalesce(started_at, now()),
@@ -38,7 +36,7 @@ export class TaskReporter {
     );
   }
 
-  completed(taskId: string, result: Record<string, unknown>, db: Executor = this.pool) {
+  completed(taskId: string, result: Record<string, unknown>, db: Queryable = this.pool) {
     return db.query(
       `with t as (
          update tasks set status = 'completed', progress = 100, result = $2::jsonb, completed_at = now(), updated_at = now(),
@@ -52,7 +50,7 @@ export class TaskReporter {
     );
   }
 
-  failed(taskId: string, error: string, db: Executor = this.pool) {
+  failed(taskId: string, error: string, db: Queryable = this.pool) {
     return db.query(
       `with t as (
          update tasks set status = 'failed', error = $2, completed_at = now(), updated_at = now(), current_step = 'Failed'
@@ -64,7 +62,7 @@ export class TaskReporter {
     );
   }
 
-  cancelled(taskId: string, result: Record<string, unknown> = {}, db: Executor = this.pool) {
+  cancelled(taskId: string, result: Record<string, unknown> = {}, db: Queryable = this.pool) {
     return db.query(
       `with t as (
          update tasks set status = 'cancelled', result = $2::jsonb, completed_at = now(), updated_at = now(), current_step = 'Cancelled'

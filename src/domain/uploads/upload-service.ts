@@ -3,7 +3,7 @@ import type { Readable } from 'node:stream';
 import type pg from 'pg';
 import { DomainError, conflict, fieldError, notFound, validationError } from '../shared/errors.js';
 import type { ObjectStorage } from '../storage/object-storage.js';
-import { inTransaction } from '../contacts/transactions.js';
+import { inTransaction } from '../../db/transaction.js';
 import { chunkKey, isUploadId } from './upload-keys.js';
 import type { UploadLimits } from './upload-limits.js';
 import { missingChunks, UploadStore, type UploadRow } from './upload-store.js';

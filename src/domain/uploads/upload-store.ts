@@ -1,6 +1,4 @@
-import type pg from 'pg';
-
-type Executor = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
+import type { Queryable } from '../../db/queryable.js';
 
 export interface UploadRow {
   id: string;
@@ -22,7 +20,7 @@ export interface ChunkRow {
 
 /** The uploads and upload_chunks tables; every read is scoped to a tenant. */
 export class UploadStore {
-  constructor(private readonly db: Executor) {}
+  constructor(private readonly db: Queryable) {}
 
   async create(u: { id: string; tenantId: number; userId: number; fileName: string; fileSize: number; totalChunks: number }): Promise<UploadRow> {
     const { rows } = await this.db.query<UploadRow>(

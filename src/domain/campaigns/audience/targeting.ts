@@ -1,8 +1,6 @@
-import type pg from 'pg';
 import { segmentCriteriaSchema, type SegmentCriteria } from '../../messaging/segment-criteria.js';
 import { validationError, type FieldErrors } from '../../shared/errors.js';
-
-type Executor = Pick<pg.Pool, 'query'>;
+import type { Queryable } from '../../../db/queryable.js';
 
 /** Who a campaign is for: explicit contacts, saved segments and ad-hoc criteria, in union. */
 export interface Targeting {
@@ -24,7 +22,7 @@ export const hasCriteria = (criteria: SegmentCriteria | null): criteria is Segme
  * The segments and contacts a targeting names, all of them the tenant's own; any id that is not (another
  * tenant's, deleted, or never existed) is a 400 naming it, before anything is stored or sent.
  */
-export async function checkTargeting(db: Executor, tenantId: number, t: Targeting): Promise<TargetSegment[]> {
+export async function checkTargeting(db: Queryable, tenantId: number, t: Targeting): Promise<TargetSegment[]> {
   const fields: FieldErrors = {};
   const [contacts, segments] = await Promise.all([
     t.contactIds.length

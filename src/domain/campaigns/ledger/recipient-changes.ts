@@ -1,9 +1,7 @@
-import type pg from 'pg';
 import type { RecipientStatus } from '../recipient-status.js';
 import { COUNTER_SETS } from '../recipient-status.js';
 import { allowedSql, counterBumpSql, inSet } from './counter-sql.js';
-
-type Executor = Pick<pg.Pool, 'query'>;
+import type { Queryable } from '../../../db/queryable.js';
 
 export interface RecipientChange {
   id: number;
@@ -27,7 +25,7 @@ const SENT_LIKE = COUNTER_SETS.sent_count;
  * the row lacked it. Rows are locked in id order, so concurrent writers (a batch and a callback) never
  * deadlock. Returns the rows that changed.
  */
-export async function applyRecipientChanges(db: Executor, changes: RecipientChange[]): Promise<AppliedChange[]> {
+export async function applyRecipientChanges(db: Queryable, changes: RecipientChange[]): Promise<AppliedChange[]> {
   if (!changes.length) return [];
   const { rows } = await db.query<AppliedChange>({
     name: 'campaign-apply-recipient-changes',

@@ -1,8 +1,6 @@
-import type pg from 'pg';
 import type { TemplateContact } from '../../messaging/templates.js';
 import { counterBumpSql } from './counter-sql.js';
-
-type Executor = Pick<pg.Pool, 'query'>;
+import type { Queryable } from '../../../db/queryable.js';
 
 export type RunControl = 'running' | 'paused' | 'cancelled';
 
@@ -27,7 +25,7 @@ export interface ClaimResult {
  * or deleted) since the ledger was built becomes `skipped`. Nothing is claimed once the run is paused
  * or cancelled, which is how a pause stops sends between two chunks.
  */
-export async function claimRecipients(db: Executor, runId: number, ids: number[]): Promise<ClaimResult> {
+export async function claimRecipients(db: Queryable, runId: number, ids: number[]): Promise<ClaimResult> {
   // Named, so each connection plans this statement once: it runs for every chunk of every campaign.
   const { rows } = await db.query<{ id: number; status: string; phone_e164: string; claimed_at: Date; control: RunControl; contact: TemplateContact | null }>({
     name: 'campaign-claim-recipients',
@@ -64,7 +62,7 @@ export async function claimRecipients(db: Executor, runId: number, ids: number[]
   };
 }
 
-export async function runControl(db: Executor, runId: number): Promise<RunControl> {
+export async function runControl(db: Queryable, runId: number): Promise<RunControl> {
   const { rows } = await db.query<{ control: RunControl }>(`select control from campaign_runs where id = $1`, [runId]);
   return rows[0]?.control ?? 'cancelled';
 }

@@ -1,7 +1,5 @@
-import type pg from 'pg';
 import type { RecipientStatus } from '../recipient-status.js';
-
-type Executor = Pick<pg.Pool, 'query'>;
+import type { Queryable } from '../../../db/queryable.js';
 
 export interface LedgerRow {
   id: number;
@@ -13,7 +11,7 @@ export interface LedgerRow {
 }
 
 /** The next rows of a run after `afterId`, whatever their status: the batch decides what each needs. */
-export async function readLedgerPage(db: Executor, runId: number, afterId: number, limit: number): Promise<LedgerRow[]> {
+export async function readLedgerPage(db: Queryable, runId: number, afterId: number, limit: number): Promise<LedgerRow[]> {
   const { rows } = await db.query<{ id: number; status: RecipientStatus; phone_e164: string; time_zone: string; claimed_at: Date | null; contact_id: number }>(
     `select id, status, phone_e164, time_zone, claimed_at, contact_id from campaign_recipients
       where run_id = $1 and id > $2 order by id limit $3`,
@@ -30,7 +28,7 @@ export interface RunRemainder {
 }
 
 /** What a finished pass over the run left behind. */
-export async function runRemainder(db: Executor, runId: number): Promise<RunRemainder> {
+export async function runRemainder(db: Queryable, runId: number): Promise<RunRemainder> {
   const { rows } = await db.query<{ pending: number; sending: number; zones: string[] | null }>(
     `select count(*) filter (where status = 'pending')::int as pending,
             count(*) filter (where status = 'sending')::int as sending,
@@ -42,7 +40,7 @@ export async function runRemainder(db: Executor, runId: number): Promise<RunRema
 }
 
 /** Contact fields for rows being reconciled, so their message can be rendered as it was sent. */
-export async function contactsOf(db: Executor, contactIds: number[]) {
+export async function contactsOf(db: Queryable, contactIds: number[]) {
   const { rows } = await db.query(
     `select id, first_name, last_name, full_name, phone_e164, email, company, title, city, state, country, industry, website, attributes
        from contacts where id = any($1::bigint[])`,

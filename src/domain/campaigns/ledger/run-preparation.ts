@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import { inTransaction } from '../../contacts/transactions.js';
+import { inTransaction } from '../../../db/transaction.js';
 import { sendSettingsFrom } from '../send-settings.js';
 import { segmentCriteriaSchema } from '../../messaging/segment-criteria.js';
 import type { TargetSegment } from '../audience/targeting.js';
