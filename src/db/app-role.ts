@@ -1,8 +1,6 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
-import path from 'node:path';
 import pg from 'pg';
 import type { Config } from '../config.js';
+import { resolveInstallSecret } from '../domain/shared/install-secret.js';
 
 /**
  * The API and the workers connect as an application role of their own: not a superuser, not the
@@ -21,21 +19,18 @@ export function appConnection(config: Pick<Config, 'database' | 'databaseUrl' | 
     return { url: config.database.appUrl, role: { name: decodeURIComponent(url.username), password: decodeURIComponent(url.password) || undefined } };
   }
   if (!config.databaseUrl) throw new Error('appConnection: DATABASE_URL or DATABASE_APP_URL is required');
-  const password = config.database.appPassword ?? devPassword(config);
+  const password = resolveInstallSecret({
+    variable: 'DATABASE_APP_PASSWORD',
+    value: config.database.appPassword,
+    file: 'database-app-password',
+    dataDir: config.dataDir,
+    env: config.env,
+    requirement: 'or give DATABASE_APP_URL',
+  });
   const url = new URL(config.databaseUrl);
   url.username = encodeURIComponent(config.database.appRole);
   url.password = encodeURIComponent(password);
   return { url: url.toString(), role: { name: config.database.appRole, password } };
-}
-
-function devPassword(config: Pick<Config, 'dataDir' | 'env'>): string {
-  if (config.env === 'production') throw new Error('DATABASE_APP_PASSWORD: required when NODE_ENV=production (or give DATABASE_APP_URL)');
-  const file = path.join(config.dataDir, 'database-app-password');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  mkdirSync(config.dataDir, { recursive: true });
-  const secret = randomBytes(24).toString('base64url');
-  writeFileSync(file, secret, { mode: 0o600 });
-  return secret;
 }
 
 /** As the owner: creates the role if missing (and sets the password we hold), then grants data access. */
