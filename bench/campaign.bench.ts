@@ -9,7 +9,7 @@ import path from 'node:path';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
 import { startApi } from '../src/api/bootstrap.js';
-import { TwilioSmsProvider } from '../src/domain/messaging/providers/index.js';
+import { TwilioSmsProvider } from '../src/app/providers/sms-providers.js';
 import { startWorkerProcess } from '../test/support/worker-process.js';
 import type { BenchInfra } from './support/infra.js';
 import { sampleRss } from './support/rss.js';

@@ -5,8 +5,8 @@
  * Run: npm run bench contacts-list (BENCH_QUANTITY=20000 for a quick look).
  */
 import type pg from 'pg';
-import { b2bWhere, type B2bFilter } from '../src/domain/contacts/b2b-filter.js';
-import { listContacts } from '../src/domain/contacts/contact-list.js';
+import { b2bWhere, type B2bFilter } from '../src/db/contacts/b2b-filter.js';
+import { listContacts } from '../src/db/contacts/contact-list.js';
 import { B2B_LIST_COLUMNS } from '../src/domain/contacts/contact-views.js';
 import { randomBytes } from 'node:crypto';
 import { sha256 } from '../src/domain/identity/secrets.js';

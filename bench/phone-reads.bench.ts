@@ -4,8 +4,8 @@
  * throughput and the API process's memory while it streams.
  */
 import type pg from 'pg';
-import { phoneStatistics } from '../src/domain/phone-inventory/phone-statistics.js';
-import { listNumbers } from '../src/domain/phone-inventory/number-queries.js';
+import { phoneStatistics } from '../src/db/phone-inventory/phone-statistics.js';
+import { listNumbers } from '../src/db/phone-inventory/number-queries.js';
 import type { NumberFilter } from '../src/domain/phone-inventory/number-filter.js';
 
 export interface PhoneReadsBenchContext {

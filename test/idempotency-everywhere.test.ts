@@ -3,7 +3,7 @@ import { startTestApp, type TestApp } from './support/harness.js';
 import { createAccount, type TestAccount } from './support/accounts.js';
 import { buyNumber, usNumber } from './messaging/support.js';
 import { agentPhone } from './agent/support.js';
-import { purgeExpiredIdempotencyKeys } from '../src/domain/housekeeping/cross-tenant-housekeeping.js';
+import { purgeExpiredIdempotencyKeys } from '../src/db/housekeeping/cross-tenant-housekeeping.js';
 
 let app: TestApp;
 let owner: TestAccount;

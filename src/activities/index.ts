@@ -1,19 +1,19 @@
 import type { Database } from '../db/orm.js';
 import type { Logger } from '../logger.js';
 import type { Config } from '../config.js';
-import { createTaskActivities } from './tasks.activities.js';
+import { createTaskActivities } from './tasks/tasks.activities.js';
 import type { NumberLookupProvider } from '../domain/phone/lookup-provider.js';
-import { createPhoneActivities } from './phone-activities.js';
-import { createContactImportActivities } from './contact-import.activities.js';
+import { createPhoneActivities } from './phone/phone.activities.js';
+import { createContactImportActivities } from './imports/contact-import.activities.js';
 import type { SmsProvider } from '../domain/messaging/sms-provider.js';
-import { createCampaignActivities } from './campaigns.activities.js';
+import { createCampaignActivities } from './campaigns/campaigns.activities.js';
 import type { NumberPurchaseProvider } from '../domain/channels/number-purchase.js';
-import { createChannelActivities } from './channels.activities.js';
-import { createSubscriptionActivities } from './subscriptions.activities.js';
+import { createChannelActivities } from './channels/channels.activities.js';
+import { createSubscriptionActivities } from './billing/subscriptions.activities.js';
 import type { LanguageModel } from '../domain/agent/language-model.js';
-import { createAgentActivities } from './agent.activities.js';
-import { createBroadcastActivities } from './broadcast.activities.js';
-import { createHousekeepingActivities } from './housekeeping.activities.js';
+import { createAgentActivities } from './agent/agent.activities.js';
+import { createBroadcastActivities } from './agent/broadcast.activities.js';
+import { createHousekeepingActivities } from './housekeeping/housekeeping.activities.js';
 
 export interface ActivityDeps {
   config: Config;

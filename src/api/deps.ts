@@ -3,7 +3,7 @@ import type { Database } from '../db/orm.js';
 import type { TemporalHandle } from '../temporal/client.js';
 import type { Logger } from '../logger.js';
 import type { JwtIssuer } from '../domain/identity/jwt.js';
-import type { Authenticator } from '../domain/identity/authenticator.js';
+import type { Authenticator } from '../app/identity/authenticator.js';
 import type { Mailer } from '../domain/identity/mailer.js';
 
 /** Everything a router may use; built once per API process by `bootstrapApi`. */

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { Config } from '../config.js';
-import { resolveInstallSecret } from '../domain/shared/install-secret.js';
+import { resolveInstallSecret } from '../install-secret.js';
 
 /**
  * The API and the workers connect as an application role of their own: not a superuser, not the

@@ -2,10 +2,10 @@ import { NativeConnection, Worker, bundleWorkflowCode, type WorkflowBundleWithSo
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createActivities, type ActivityDeps } from '../activities/index.js';
-import { createLookupProvider } from '../domain/phone/lookup-providers.js';
-import { createSmsProvider } from '../domain/messaging/providers/index.js';
-import { createNumberPurchaseProvider } from '../domain/channels/number-purchase-providers.js';
-import { createLanguageModel } from '../domain/agent/language-models.js';
+import { createLookupProvider } from '../app/providers/lookup-providers.js';
+import { createSmsProvider } from '../app/providers/sms-providers.js';
+import { createNumberPurchaseProvider } from '../app/providers/number-purchase-providers.js';
+import { createLanguageModel } from '../app/providers/language-models.js';
 import { tenantPropagationModule, tenantScopeInterceptors } from './tenant-scope-interceptor.js';
 import { connectTemporal } from './client.js';
 import { ensureHousekeepingSchedule } from './housekeeping-schedule.js';

@@ -1,5 +1,5 @@
 import { continueAsNew, defineQuery, proxyActivities, setHandler } from '@temporalio/workflow';
-import type { createBroadcastActivities } from '../activities/broadcast.activities.js';
+import type { createBroadcastActivities } from '../activities/agent/broadcast.activities.js';
 
 type Activities = ReturnType<typeof createBroadcastActivities>;
 

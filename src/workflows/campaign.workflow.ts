@@ -1,5 +1,5 @@
 import { allHandlersFinished, condition, continueAsNew, proxyActivities, setHandler, workflowInfo, log } from '@temporalio/workflow';
-import type { createCampaignActivities } from '../activities/campaigns.activities.js';
+import type { createCampaignActivities } from '../activities/campaigns/campaigns.activities.js';
 import type { CampaignCounts } from '../activities/campaigns/campaign-counts.js';
 import { ACTION_REFUSED_MESSAGE, canAct, isFinalCampaignStatus, type CampaignAction, type CampaignStatus } from '../domain/campaigns/campaign-status.js';
 import { deliveryRate, progressPercentage, readRate } from '../domain/campaigns/campaign-figures.js';

@@ -1,7 +1,7 @@
 import { ActivityFailure, ApplicationFailure, proxyActivities, workflowInfo } from '@temporalio/workflow';
-import type { createChannelActivities, StoreChannelInput } from '../activities/channels.activities.js';
+import type { createChannelActivities, StoreChannelInput } from '../activities/channels/channels.activities.js';
 import type { ChannelType } from '../domain/channels/channel-types.js';
-import type { ChannelView } from '../domain/channels/channel-view.js';
+import type { ChannelView } from '../app/channels/channel-view.js';
 import { NOTHING_BOUGHT } from '../domain/channels/channel-failures.js';
 
 type Activities = ReturnType<typeof createChannelActivities>;

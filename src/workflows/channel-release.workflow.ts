@@ -1,5 +1,5 @@
 import { proxyActivities } from '@temporalio/workflow';
-import type { createChannelActivities } from '../activities/channels.activities.js';
+import type { createChannelActivities } from '../activities/channels/channels.activities.js';
 
 const { channelReleaseNumber } = proxyActivities<ReturnType<typeof createChannelActivities>>({
   startToCloseTimeout: '30 seconds',

@@ -10,8 +10,8 @@ import {
   proxyActivities,
   setHandler,
 } from '@temporalio/workflow';
-import type { ContactImportActivities } from '../activities/contact-import.activities.js';
-import type { ContactImportResult } from '../domain/imports/import-lifecycle.js';
+import type { ContactImportActivities } from '../activities/imports/contact-import.activities.js';
+import type { ContactImportResult } from '../activities/imports/import-lifecycle.js';
 import type { ImportOptions } from '../domain/imports/import-options.js';
 import { cancelUpdate, progressQuery, type TaskProgress } from './shared/task-messages.js';
 

@@ -1,5 +1,5 @@
 import { proxyActivities } from '@temporalio/workflow';
-import type { createHousekeepingActivities } from '../activities/housekeeping.activities.js';
+import type { createHousekeepingActivities } from '../activities/housekeeping/housekeeping.activities.js';
 
 type Activities = ReturnType<typeof createHousekeepingActivities>;
 

@@ -1,7 +1,7 @@
 /** Every workflow the worker runs; one file per workflow. */
 export {};
-export { phoneGenerationWorkflow } from './phone-generation.js';
-export { phoneValidationWorkflow } from './phone-validation.js';
+export { phoneGenerationWorkflow } from './phone-generation.workflow.js';
+export { phoneValidationWorkflow } from './phone-validation.workflow.js';
 export { contactImportWorkflow } from './contact-import.workflow.js';
 export { campaignWorkflow } from './campaign.workflow.js';
 export { channelPurchaseWorkflow } from './channel-purchase.workflow.js';

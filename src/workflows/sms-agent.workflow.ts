@@ -1,5 +1,5 @@
 import { ActivityFailure, ApplicationFailure, proxyActivities, workflowInfo } from '@temporalio/workflow';
-import type { createAgentActivities } from '../activities/agent.activities.js';
+import type { createAgentActivities } from '../activities/agent/agent.activities.js';
 import type { Category } from '../domain/agent/categories.js';
 
 type Activities = ReturnType<typeof createAgentActivities>;

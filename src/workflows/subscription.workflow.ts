@@ -1,5 +1,5 @@
 import { allHandlersFinished, condition, continueAsNew, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
-import type { createSubscriptionActivities } from '../activities/subscriptions.activities.js';
+import type { createSubscriptionActivities } from '../activities/billing/subscriptions.activities.js';
 import { periodEnd, trialMs, type PlanTerms } from '../domain/billing/plan-terms.js';
 import { isFinalSubscriptionStatus, type SubscriptionStatus } from '../domain/billing/subscription-status.js';
 import {

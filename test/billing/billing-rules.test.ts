@@ -1,7 +1,7 @@
 import { periodEnd } from '../../src/domain/billing/plan-terms.js';
 import { canMove, isFinalSubscriptionStatus, statusesBefore } from '../../src/domain/billing/subscription-status.js';
 import { parsePaymentEvent } from '../../src/domain/billing/payment-events.js';
-import { razorpayWebhookSecret, signRazorpayWebhook, verifyRazorpayWebhook } from '../../src/domain/billing/razorpay-signature.js';
+import { razorpayWebhookSecret, signRazorpayWebhook, verifyRazorpayWebhook } from '../../src/app/billing/razorpay-signature.js';
 
 const at = (iso: string) => Date.parse(iso);
 

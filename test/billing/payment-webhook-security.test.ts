@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, loadConfig } from '../../src/config.js';
-import { razorpayWebhookSecret, signRazorpayWebhook } from '../../src/domain/billing/razorpay-signature.js';
+import { razorpayWebhookSecret, signRazorpayWebhook } from '../../src/app/billing/razorpay-signature.js';
 import { createAccount, type TestAccount } from '../support/accounts.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { eventually, newEventId, newPaymentId, paymentEvent, postPaymentWebhook, PRICES, subscriptionEvent } from './payment-webhooks.js';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { razorpayWebhookSecret, signRazorpayWebhook } from '../../src/domain/billing/razorpay-signature.js';
+import { razorpayWebhookSecret, signRazorpayWebhook } from '../../src/app/billing/razorpay-signature.js';
 import type { TestApp } from '../support/harness.js';
 
 export const newEventId = () => `evt_${randomBytes(7).toString('hex')}`;

@@ -1,6 +1,6 @@
-import { findPlan, planTerms } from '../../src/domain/billing/plan-store.js';
+import { findPlan, planTerms } from '../../src/db/billing/plan-store.js';
 import { tenantWorkflowAttributes } from '../../src/temporal/search-attributes.js';
-import { insertSubscription, newSubscriptionId } from '../../src/domain/billing/subscription-store.js';
+import { insertSubscription, newSubscriptionId } from '../../src/db/billing/subscription-store.js';
 import type { SubscriptionWorkflowInput } from '../../src/workflows/subscription.workflow.js';
 import { recordHistory } from '../replay/record-history.js';
 import { createAccount } from '../support/accounts.js';

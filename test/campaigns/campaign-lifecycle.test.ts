@@ -4,7 +4,7 @@ import { WithStartWorkflowOperation } from '@temporalio/client';
 import { insertContacts, ledgerStatuses, setTenantSettings, smsCampaign, waitForCampaign } from './support/campaign-fixtures.js';
 import { recordHistory } from '../replay/record-history.js';
 import { startCampaignUpdate } from '../../src/workflows/campaign/campaign-messages.js';
-import { campaignSearchAttributes, campaignWorkflowId } from '../../src/domain/campaigns/campaign-schedule.js';
+import { campaignSearchAttributes, campaignWorkflowId } from '../../src/app/campaigns/campaign-schedule.js';
 
 let app: TestApp;
 let owner: TestAccount;

@@ -2,7 +2,7 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { CountryCode } from 'libphonenumber-js';
 import { resolveCountry } from '../../src/domain/channels/countries.js';
 import { seededRandom, simulatedNumber } from '../../src/domain/channels/simulated-numbers.js';
-import { defaultChannelName } from '../../src/domain/channels/channel-view.js';
+import { defaultChannelName } from '../../src/app/channels/channel-view.js';
 
 describe('countries', () => {
   it.each([

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NativeConnection, Worker, bundleWorkflowCode } from '@temporalio/worker';
 import { tenantPropagationModule, tenantScopeInterceptors } from '../../src/temporal/tenant-scope-interceptor.js';
-import { createChannelActivities } from '../../src/activities/channels.activities.js';
+import { createChannelActivities } from '../../src/activities/channels/channels.activities.js';
 import type { NumberPurchaseProvider } from '../../src/domain/channels/number-purchase.js';
 import { createLogger } from '../../src/logger.js';
 import { installTemporalRuntimeLogging } from '../../src/temporal/runtime-logging.js';

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { createAccount, type TestAccount } from '../support/accounts.js';
-import { createHousekeepingActivities } from '../../src/activities/housekeeping.activities.js';
+import { createHousekeepingActivities } from '../../src/activities/housekeeping/housekeeping.activities.js';
 import { ensureHousekeepingSchedule, housekeepingScheduleId } from '../../src/temporal/housekeeping-schedule.js';
 import { recordHistory } from '../replay/record-history.js';
 import { UploadClient } from './upload-client.js';

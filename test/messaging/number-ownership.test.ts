@@ -1,7 +1,7 @@
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { withTenant } from '../../src/db/tenant-scope.js';
 import { createAccount, type TestAccount } from '../support/accounts.js';
-import { createAgentActivities } from '../../src/activities/agent.activities.js';
+import { createAgentActivities } from '../../src/activities/agent/agent.activities.js';
 import { loadBatchContext } from '../../src/activities/campaigns/batch-context.js';
 import { SimulatedSmsProvider } from '../../src/domain/messaging/providers/simulated-sms-provider.js';
 import { buyNumber, postSignedWebhook, registerSenderId, simulatedAccountNumber, usNumber } from './support.js';

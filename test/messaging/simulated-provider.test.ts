@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SimulatedSmsProvider } from '../../src/domain/messaging/providers/simulated-sms-provider.js';
-import { createSmsProvider } from '../../src/domain/messaging/providers/index.js';
+import { createSmsProvider } from '../../src/app/providers/sms-providers.js';
 import { verifyWebhook } from '../../src/domain/messaging/webhook-signature.js';
 import { loadConfig } from '../../src/config.js';
 

@@ -1,7 +1,8 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { TestApp } from '../support/harness.js';
-import { signWebhook, webhookSigningSecret } from '../../src/domain/messaging/webhook-signature.js';
+import { webhookSigningSecret } from '../../src/app/messaging/webhook-signing-secret.js';
+import { signWebhook } from '../../src/domain/messaging/webhook-signature.js';
 
 /** A random valid US number (New Jersey 201 area), unlikely to meet another test's. */
 export function usNumber(): string {

@@ -72,7 +72,8 @@ test('when a callback has a forged signature, then it is refused with 403 and no
   const unsigned = await postSignedWebhook(app, STATUS, { MessageSid: m.provider_message_id, MessageStatus: 'delivered' }, { signature: '' });
   expect(unsigned.status).toBe(403);
   // Signed for another URL (the scheme a proxy strips): still refused.
-  const { signWebhook, webhookSigningSecret } = await import('../../src/domain/messaging/webhook-signature.js');
+  const { webhookSigningSecret } = await import('../../src/app/messaging/webhook-signing-secret.js');
+  const { signWebhook } = await import('../../src/domain/messaging/webhook-signature.js');
   const params = { MessageSid: m.provider_message_id, MessageStatus: 'delivered' };
   const wrongUrl = signWebhook(webhookSigningSecret(app.config), `http://localhost${STATUS}`, params);
   expect((await postSignedWebhook(app, STATUS, params, { signature: wrongUrl })).status).toBe(403);

@@ -2,7 +2,7 @@ import pg from 'pg';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { TestApp } from '../support/harness.js';
 import type { TestAccount } from '../support/accounts.js';
-import type { TaskRow } from '../../src/domain/tasks/task-service.js';
+import type { TaskRow } from '../../src/app/tasks/task-service.js';
 import type { TaskEvent } from '../../src/domain/tasks/task-events.js';
 import { TASK_EVENTS_CHANNEL } from '../../src/domain/tasks/task-events.js';
 

@@ -1,6 +1,6 @@
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { createAccount, type TestAccount } from '../support/accounts.js';
-import { TaskService } from '../../src/domain/tasks/task-service.js';
+import { TaskService } from '../../src/app/tasks/task-service.js';
 
 let app: TestApp;
 let account: TestAccount;

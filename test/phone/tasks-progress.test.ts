@@ -1,4 +1,4 @@
-import { estimateCompletion, mergeLiveProgress } from '../../src/domain/tasks/task-progress.js';
+import { estimateCompletion, mergeLiveProgress } from '../../src/app/tasks/task-progress.js';
 
 const row = { status: 'in_progress' as const, progress: 40, current_step: 'Generating batch 4/10', processed_items: 4000, total_items: 10_000 };
 

@@ -2,7 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { TwilioLookupProvider } from '../../src/domain/phone/twilio-lookup.js';
-import { CachedLookup } from '../../src/domain/phone/lookup-cache.js';
+import { CachedLookup } from '../../src/db/phone/lookup-cache.js';
 import { LookupProviderError } from '../../src/domain/phone/lookup-provider.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { createAccount } from '../support/accounts.js';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TestApp } from '../support/harness.js';
 import type { TestAccount } from '../support/accounts.js';
-import { TaskReporter } from '../../src/domain/tasks/task-reporter.js';
+import { TaskReporter } from '../../src/db/tasks/task-reporter.js';
 
 /** A pending task row owned by the account, as TaskService would insert it (no workflow behind it). */
 export async function insertTask(app: TestApp, account: Pick<TestAccount, 'tenantId' | 'userId'>, kind = 'phone-generation', totalItems = 100): Promise<string> {

@@ -117,10 +117,10 @@ describe('row-level security', () => {
     const callers = execFileSync('grep', ['-rlE', "xt_[a-z_]+\\(", 'src', '--include=*.ts', '--exclude-dir=migrations'], { encoding: 'utf8' }).trim().split('\n').sort();
     expect(callers).toEqual([
       'src/db/cross-tenant.ts',
-      'src/domain/billing/payment-tenant.ts',
-      'src/domain/housekeeping/cross-tenant-housekeeping.ts',
-      'src/domain/messaging/number-owner.ts',
-      'src/domain/tenancy/invitation-store.ts',
+      'src/db/billing/payment-tenant.ts',
+      'src/db/housekeeping/cross-tenant-housekeeping.ts',
+      'src/db/messaging/number-owner.ts',
+      'src/db/tenancy/invitation-store.ts',
     ]);
   });
 

@@ -2,8 +2,8 @@ import type pg from 'pg';
 import { sendSettingsFrom, type SendSettings } from '../../domain/campaigns/send-settings.js';
 import { smsPriceFrom, smsCost, type SmsPrice } from '../../domain/messaging/pricing.js';
 import { countSegments } from '../../domain/messaging/sms-segments.js';
-import { resolveSender } from '../../domain/messaging/sender.js';
-import type { RunControl } from '../../domain/campaigns/ledger/recipient-claim.js';
+import { resolveSender } from '../../db/messaging/sender.js';
+import type { RunControl } from '../../db/campaigns/ledger/recipient-claim.js';
 
 /** What one batch needs to know, read fresh each batch so settings changed mid-campaign apply at once. */
 export interface BatchContext {

@@ -1,8 +1,8 @@
 import type pg from 'pg';
 import type { SmsProvider } from '../../domain/messaging/sms-provider.js';
 import { renderTemplate, type TemplateContact } from '../../domain/messaging/templates.js';
-import { contactsOf, type LedgerRow } from '../../domain/campaigns/ledger/recipient-pages.js';
-import { applyRecipientChanges, type RecipientChange } from '../../domain/campaigns/ledger/recipient-changes.js';
+import { contactsOf, type LedgerRow } from '../../db/campaigns/ledger/recipient-pages.js';
+import { applyRecipientChanges, type RecipientChange } from '../../db/campaigns/ledger/recipient-changes.js';
 import { priceOf, type BatchContext } from './batch-context.js';
 import { searchLog, type SendOutcome } from './deliver-one.js';
 

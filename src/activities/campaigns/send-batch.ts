@@ -1,11 +1,11 @@
 import type pg from 'pg';
 import type { SmsProvider } from '../../domain/messaging/sms-provider.js';
-import { claimRecipients, type ClaimedRecipient, type RunControl } from '../../domain/campaigns/ledger/recipient-claim.js';
-import { readLedgerPage } from '../../domain/campaigns/ledger/recipient-pages.js';
-import { applyRecipientChanges } from '../../domain/campaigns/ledger/recipient-changes.js';
-import { reserveSendWindow } from '../../domain/campaigns/ledger/send-window.js';
+import { claimRecipients, type ClaimedRecipient, type RunControl } from '../../db/campaigns/ledger/recipient-claim.js';
+import { readLedgerPage } from '../../db/campaigns/ledger/recipient-pages.js';
+import { applyRecipientChanges } from '../../db/campaigns/ledger/recipient-changes.js';
+import { reserveSendWindow } from '../../db/campaigns/ledger/send-window.js';
 import { isQuietAt } from '../../domain/campaigns/quiet-hours.js';
-import type { RecipientCallbacks } from '../../domain/campaigns/recipient-callback.js';
+import type { RecipientCallbacks } from '../../app/campaigns/recipient-callback.js';
 import { loadBatchContext, type BatchContext } from './batch-context.js';
 import { deliverOne } from './deliver-one.js';
 import { SendGate, sleep } from './send-gate.js';

@@ -1,5 +1,5 @@
 import type { Middleware } from 'koa';
-import type { Authenticator } from '../../domain/identity/authenticator.js';
+import type { Authenticator } from '../../app/identity/authenticator.js';
 import type { Principal } from '../../domain/identity/principal.js';
 import { forbidden, unauthenticated } from '../../domain/shared/errors.js';
 import type { AppState } from '../http/context.js';

@@ -1,4 +1,4 @@
-import type { Authenticator } from '../../domain/identity/authenticator.js';
+import type { Authenticator } from '../../app/identity/authenticator.js';
 import type { Principal } from '../../domain/identity/principal.js';
 
 export interface Credential {

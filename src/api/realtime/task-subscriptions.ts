@@ -1,7 +1,7 @@
 import type { Socket } from 'socket.io';
 import type { ApiDeps } from '../deps.js';
 import type { Principal } from '../../domain/identity/principal.js';
-import { TaskService } from '../../domain/tasks/task-service.js';
+import { TaskService } from '../../app/tasks/task-service.js';
 import { taskRoom } from './task-rooms.js';
 import { withTenant } from '../../db/tenant-scope.js';
 

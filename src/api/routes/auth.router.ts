@@ -1,7 +1,7 @@
 import type { ApiDeps } from '../deps.js';
 import type { OpenApiCollector } from '../openapi/collector.js';
 import { Routes } from '../http/routes.js';
-import { createIdentity } from '../../domain/identity/identity.js';
+import { createIdentity } from '../../app/identity/identity.js';
 import { addSignInRoutes } from './auth/sign-in.routes.js';
 import { addAccountRoutes } from './auth/account.routes.js';
 import { addApiKeyRoutes } from './auth/api-key.routes.js';

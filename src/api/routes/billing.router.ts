@@ -3,11 +3,11 @@ import type { OpenApiCollector } from '../openapi/collector.js';
 import { Routes } from '../http/routes.js';
 import { principalOf } from '../http/context.js';
 import { mifumoOk } from '../http/envelopes.js';
-import { listPlans } from '../../domain/billing/plan-store.js';
-import { billingPlanView } from '../../domain/billing/plan-views.js';
-import { billingSubscriptionView } from '../../domain/billing/subscription-views.js';
-import { billingOverview, currentPlan, currentUsage } from '../../domain/billing/billing-account.js';
-import { planLimits } from '../../domain/billing/plan-store.js';
+import { listPlans } from '../../db/billing/plan-store.js';
+import { billingPlanView } from '../../app/billing/plan-views.js';
+import { billingSubscriptionView } from '../../app/billing/subscription-views.js';
+import { billingOverview, currentPlan, currentUsage } from '../../app/billing/billing-account.js';
+import { planLimits } from '../../db/billing/plan-store.js';
 
 /** Seed 004's billing: plans, the tenant's subscription (the free plan when it has none), usage and overview. */
 export function createBillingRouter(deps: ApiDeps, docs: OpenApiCollector) {

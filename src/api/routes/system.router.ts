@@ -3,9 +3,9 @@ import type { ApiDeps } from '../deps.js';
 import type { OpenApiCollector } from '../openapi/collector.js';
 import { Routes } from '../http/routes.js';
 import { principalOf } from '../http/context.js';
-import { checkHealth } from '../../domain/system/health.js';
-import { systemStats } from '../../domain/system/stats.js';
-import { isPlatformStaff } from '../../domain/identity/staff.js';
+import { checkHealth } from '../../app/system/health.js';
+import { systemStats } from '../../db/system/stats.js';
+import { isPlatformStaff } from '../../db/identity/staff.js';
 
 const startedAt = Date.now();
 export const uptimeSeconds = () => Math.round((Date.now() - startedAt) / 1000);

@@ -3,10 +3,10 @@ import type { OpenApiCollector } from '../openapi/collector.js';
 import { Routes } from '../http/routes.js';
 import { principalOf, type AppContext } from '../http/context.js';
 import { notFound } from '../../domain/shared/errors.js';
-import { TenantService } from '../../domain/tenancy/tenant-service.js';
-import { TenantMembers } from '../../domain/tenancy/tenant-members.js';
-import { InvitationStore } from '../../domain/tenancy/invitation-store.js';
-import { TenantInvitations } from '../../domain/tenancy/tenant-invitations.js';
+import { TenantService } from '../../app/tenancy/tenant-service.js';
+import { TenantMembers } from '../../app/tenancy/tenant-members.js';
+import { InvitationStore } from '../../db/tenancy/invitation-store.js';
+import { TenantInvitations } from '../../app/tenancy/tenant-invitations.js';
 import { acceptInvitationBody, addMemberBody, createTenantBody, pageQuery, switchTenantBody, updateTenantBody } from './tenants/tenants.schemas.js';
 import { pageLinks } from './tenants/page-links.js';
 

@@ -10,7 +10,7 @@ import { Migration } from '@mikro-orm/migrations';
  * Adding a member invites by email whether or not an account exists, so the answer never tells. The
  * invitee is known only by the emailed token and is not yet in the tenant's scope, so looking the
  * invitation up and accepting it read across tenants: two `xt_` functions, called only from
- * src/domain/tenancy/invitation-store.ts.
+ * src/db/tenancy/invitation-store.ts.
  */
 export class Migration20261123000019Credentials extends Migration {
   override up(): void {

@@ -4,7 +4,7 @@ import { Migration } from '@mikro-orm/migrations';
  * Uploads cannot fill the disk: an upload remembers when its chunk files were deleted (until then its
  * declared size counts against the tenant's bytes in flight), an unfinished upload can expire, and the
  * periodic housekeeping reaches every tenant through the security-definer functions below — the only
- * cross-tenant path to these tables (src/domain/housekeeping/cross-tenant-housekeeping.ts calls them).
+ * cross-tenant path to these tables (src/db/housekeeping/cross-tenant-housekeeping.ts calls them).
  */
 export class Migration20261123000021UploadHousekeeping extends Migration {
   override up(): void {

@@ -1,4 +1,3 @@
-import type pg from 'pg';
 import type { SegmentCriteria } from '../messaging/segment-criteria.js';
 import { countSegments, MAX_SEGMENTS_PER_MESSAGE } from '../messaging/sms-segments.js';
 import { templateProblems } from '../messaging/templates.js';
@@ -62,14 +61,17 @@ export const fieldsOf = (row: CampaignRow): CampaignFields =>
  * MAX_SEGMENTS_PER_MESSAGE parts, an existing template of the tenant, a cron for a recurring campaign,
  * a start time in the future when one is being set. Returns the text the campaign will send.
  */
-export async function checkFields(db: Pick<pg.Pool, 'query'>, tenantId: number, f: CampaignFields, changed: Partial<CampaignFields>, now: Date, opts: { requireName?: boolean } = {}): Promise<string> {
+/** Reads a template's body in the caller's tenant, or null when it has no such template. */
+export type TemplateBodyLookup = (templateId: number) => Promise<string | null>;
+
+export async function checkFields(templateBody: TemplateBodyLookup, f: CampaignFields, changed: Partial<CampaignFields>, now: Date, opts: { requireName?: boolean } = {}): Promise<string> {
   const errors: FieldErrors = {};
   if (opts.requireName && !f.name.trim()) errors.name = ['This field is required.'];
   let text = f.message_text;
   if (f.template_id !== null) {
-    const { rows } = await db.query<{ body_text: string }>(`select body_text from templates where id = $1 and tenant_id = $2`, [f.template_id, tenantId]);
-    if (!rows[0]) errors.template = [`Unknown template id for this tenant: ${f.template_id}.`];
-    else if (!text.trim()) text = rows[0].body_text;
+    const body = await templateBody(f.template_id);
+    if (body === null) errors.template = [`Unknown template id for this tenant: ${f.template_id}.`];
+    else if (!text.trim()) text = body;
   }
   const problems = templateProblems(f.message_text);
   if (problems.length) errors.message_text = problems;

@@ -1,4 +1,4 @@
-import type { Role } from '../tenancy/membership.entity.js';
+import type { Role } from '../tenancy/roles.js';
 
 /** Who is calling, and in which tenant; every request and socket carries one once authenticated. */
 export interface Principal {

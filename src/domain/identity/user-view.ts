@@ -1,4 +1,4 @@
-import type { Role } from '../tenancy/membership.entity.js';
+import type { Role } from '../tenancy/roles.js';
 
 /** A users row as read with plain SQL (snake_case, bigint as number). */
 export interface UserRow {

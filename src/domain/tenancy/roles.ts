@@ -1,4 +1,5 @@
-import type { Role } from './membership.entity.js';
+export const ROLES = ['owner', 'admin', 'member'] as const;
+export type Role = (typeof ROLES)[number];
 
 /** Owners and admins manage a tenant (its details and members); members only use it. */
 export const canManage = (role: Role) => role === 'owner' || role === 'admin';

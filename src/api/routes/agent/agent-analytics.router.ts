@@ -2,9 +2,9 @@ import type { ApiDeps } from '../../deps.js';
 import type { OpenApiCollector } from '../../openapi/collector.js';
 import { Routes } from '../../http/routes.js';
 import { principalOf } from '../../http/context.js';
-import { overviewAnalytics } from '../../../domain/agent/overview-analytics.js';
-import { performanceAnalytics } from '../../../domain/agent/performance-analytics.js';
-import { userAnalytics } from '../../../domain/agent/user-analytics.js';
+import { overviewAnalytics } from '../../../db/agent/overview-analytics.js';
+import { performanceAnalytics } from '../../../db/agent/performance-analytics.js';
+import { userAnalytics } from '../../../db/agent/user-analytics.js';
 import { userAnalyticsQuery } from './agent.schemas.js';
 
 /** Seed 002's analytics: overview, users, performance, each for the caller's tenant. */

@@ -3,9 +3,9 @@ import type { OpenApiCollector } from '../../openapi/collector.js';
 import { Routes } from '../../http/routes.js';
 import { principalOf } from '../../http/context.js';
 import { notFound } from '../../../domain/shared/errors.js';
-import { findBroadcast, insertBroadcast, markBroadcastFailed, newBroadcastId } from '../../../domain/agent/broadcast-store.js';
-import { broadcastStatusView } from '../../../domain/agent/agent-views.js';
-import { startBroadcast } from '../../../domain/agent/agent-workflows.js';
+import { findBroadcast, insertBroadcast, markBroadcastFailed, newBroadcastId } from '../../../db/agent/broadcast-store.js';
+import { broadcastStatusView } from '../../../app/agent/agent-views.js';
+import { startBroadcast } from '../../../app/agent/agent-workflows.js';
 import { broadcastBody } from './agent.schemas.js';
 
 /** Seconds per batch of 50 texts we plan by, for the delivery estimate. */

@@ -3,7 +3,7 @@ import type { OpenApiCollector } from '../../openapi/collector.js';
 import { Routes } from '../../http/routes.js';
 import { principalOf } from '../../http/context.js';
 import { notFound } from '../../../domain/shared/errors.js';
-import { listErrorLogs, resolveErrorLog } from '../../../domain/agent/error-log-store.js';
+import { listErrorLogs, resolveErrorLog } from '../../../db/agent/error-log-store.js';
 import { errorLogsQuery, resolveErrorBody } from './agent.schemas.js';
 import { drfPage, pageWindow } from './drf-page.js';
 

@@ -2,7 +2,7 @@ import type Router from '@koa/router';
 import type { ApiDeps } from '../../deps.js';
 import type { AppState } from '../../http/context.js';
 import type { OpenApiCollector } from '../../openapi/collector.js';
-import { createSmsProvider } from '../../../domain/messaging/providers/index.js';
+import { createSmsProvider } from '../../../app/providers/sms-providers.js';
 import { createAgentUsersRouter } from './users.router.js';
 import { createAgentTasksRouter } from './tasks.router.js';
 import { createAgentAnalyticsRouter } from './agent-analytics.router.js';

@@ -3,10 +3,10 @@ import type { OpenApiCollector } from '../../openapi/collector.js';
 import { Routes } from '../../http/routes.js';
 import { principalOf } from '../../http/context.js';
 import { DomainError, notFound } from '../../../domain/shared/errors.js';
-import { findAgentTask, listAgentTasks } from '../../../domain/agent/agent-task-store.js';
-import { agentTaskView } from '../../../domain/agent/agent-views.js';
-import { runAgentTask } from '../../../domain/agent/agent-workflows.js';
-import { taskAnalytics } from '../../../domain/agent/task-analytics.js';
+import { findAgentTask, listAgentTasks } from '../../../db/agent/agent-task-store.js';
+import { agentTaskView } from '../../../app/agent/agent-views.js';
+import { runAgentTask } from '../../../app/agent/agent-workflows.js';
+import { taskAnalytics } from '../../../db/agent/task-analytics.js';
 import { createTaskBody, taskAnalyticsQuery, tasksQuery } from './agent.schemas.js';
 import { drfPage, pageWindow } from './drf-page.js';
 

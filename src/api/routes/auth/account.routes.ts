@@ -1,5 +1,5 @@
-import type { Identity } from '../../../domain/identity/identity.js';
-import { RESET_REQUESTED } from '../../../domain/identity/password-reset.js';
+import type { Identity } from '../../../app/identity/identity.js';
+import { RESET_REQUESTED } from '../../../app/identity/password-reset.js';
 import { principalOf } from '../../http/context.js';
 import type { Routes } from '../../http/routes.js';
 import { passwordChangeBody, profileBody, resetConfirmBody, resetRequestBody, verifyEmailBody } from './auth.schemas.js';

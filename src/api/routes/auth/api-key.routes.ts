@@ -1,4 +1,4 @@
-import type { Identity } from '../../../domain/identity/identity.js';
+import type { Identity } from '../../../app/identity/identity.js';
 import { principalOf } from '../../http/context.js';
 import type { Routes } from '../../http/routes.js';
 import { generateKeyBody, revokeKeyBody } from './auth.schemas.js';

@@ -1,4 +1,4 @@
-import type { Identity } from '../../../domain/identity/identity.js';
+import type { Identity } from '../../../app/identity/identity.js';
 import { splitName } from '../../../domain/identity/user-view.js';
 import type { Routes } from '../../http/routes.js';
 import { loginBody, logoutBody, obtainTokenBody, refreshBody, registerBody } from './auth.schemas.js';

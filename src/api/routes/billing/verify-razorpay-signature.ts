@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Middleware } from 'koa';
 import { DomainError } from '../../../domain/shared/errors.js';
-import { verifyRazorpayWebhook } from '../../../domain/billing/razorpay-signature.js';
+import { verifyRazorpayWebhook } from '../../../app/billing/razorpay-signature.js';
 import type { AppContext, AppState } from '../../http/context.js';
 
 /** Refuses (400, nothing read or written) a webhook whose `X-Razorpay-Signature` is not the HMAC of its raw body. */

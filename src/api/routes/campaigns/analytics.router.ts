@@ -3,7 +3,7 @@ import type { OpenApiCollector } from '../../openapi/collector.js';
 import { Routes } from '../../http/routes.js';
 import { principalOf } from '../../http/context.js';
 import { mifumoOk } from '../../http/envelopes.js';
-import { analyticsOverview } from '../../../domain/campaigns/analytics-overview.js';
+import { analyticsOverview } from '../../../db/campaigns/analytics-overview.js';
 
 /** Seed 004's dashboard metrics. */
 export function createAnalyticsRouter(deps: ApiDeps, docs: OpenApiCollector) {

@@ -3,9 +3,9 @@ import type { ApiDeps } from '../../deps.js';
 import type { OpenApiCollector } from '../../openapi/collector.js';
 import { Routes } from '../../http/routes.js';
 import { forbidden } from '../../../domain/shared/errors.js';
-import { webhookSigningSecret } from '../../../domain/messaging/webhook-signature.js';
-import { CAMPAIGN_STATUS_PATH, RecipientCallbacks } from '../../../domain/campaigns/recipient-callback.js';
-import { receiveRecipientStatus } from '../../../domain/campaigns/recipient-status-callback.js';
+import { webhookSigningSecret } from '../../../app/messaging/webhook-signing-secret.js';
+import { CAMPAIGN_STATUS_PATH, RecipientCallbacks } from '../../../app/campaigns/recipient-callback.js';
+import { receiveRecipientStatus } from '../../../app/campaigns/recipient-status-callback.js';
 import { verifyTwilioSignature } from '../messaging/verify-twilio-signature.js';
 import { answerTwiml } from '../messaging/twiml.js';
 

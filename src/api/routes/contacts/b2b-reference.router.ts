@@ -3,8 +3,8 @@ import type { OpenApiCollector } from '../../openapi/collector.js';
 import { Routes } from '../../http/routes.js';
 import { principalOf } from '../../http/context.js';
 import { notFound } from '../../../domain/shared/errors.js';
-import { findIndustry, listIndustries } from '../../../domain/contacts/industries.js';
-import { dashboardStats } from '../../../domain/contacts/dashboard-stats.js';
+import { findIndustry, listIndustries } from '../../../db/contacts/industries.js';
+import { dashboardStats } from '../../../db/contacts/dashboard-stats.js';
 import { idParam } from './query-fields.js';
 
 /** Seed 001 industries (shared reference list) and the dashboard figures of the caller's tenant. */

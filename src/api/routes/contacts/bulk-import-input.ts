@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { DomainError, fieldError } from '../../../domain/shared/errors.js';
-import { MAX_SYNC_IMPORT_ROWS } from '../../../domain/contacts/bulk-import.js';
+import { MAX_SYNC_IMPORT_ROWS } from '../../../app/contacts/bulk-import.js';
 import type { UploadedFile } from '../../middleware/multipart-file.js';
 
 export const TOO_MANY_ROWS = `A bulk import takes at most ${MAX_SYNC_IMPORT_ROWS} rows; upload bigger files through the chunked upload (POST /api/upload/init/, /api/upload/chunk/, /api/upload/complete/), which imports them in the background.`;

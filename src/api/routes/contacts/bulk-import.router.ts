@@ -4,8 +4,8 @@ import { Routes } from '../../http/routes.js';
 import { principalOf } from '../../http/context.js';
 import { mifumoOk } from '../../http/envelopes.js';
 import { multipartFile, uploadedFile } from '../../middleware/multipart-file.js';
-import { importContacts } from '../../../domain/contacts/bulk-import.js';
-import { defaultRegionOf } from '../../../domain/contacts/tenant-region.js';
+import { importContacts } from '../../../app/contacts/bulk-import.js';
+import { defaultRegionOf } from '../../../db/contacts/tenant-region.js';
 import { importRowsOf, MAX_CSV_BYTES, TOO_MANY_ROWS } from './bulk-import-input.js';
 
 /** Seed 004 synchronous bulk import: JSON rows or a CSV file, up to 10,000 rows, one result per row. */

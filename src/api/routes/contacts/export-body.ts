@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_EXPORT_FIELDS, EXPORT_FIELDS, type ExportField } from '../../../domain/contacts/contact-export.js';
+import { DEFAULT_EXPORT_FIELDS, EXPORT_FIELDS, type ExportField } from '../../../app/contacts/contact-export.js';
 
 export const MAX_EXPORT_IDS = 10_000;
 

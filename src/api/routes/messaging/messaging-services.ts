@@ -1,7 +1,7 @@
 import type { ApiDeps } from '../../deps.js';
-import { createSmsProvider } from '../../../domain/messaging/providers/index.js';
+import { createSmsProvider } from '../../../app/providers/sms-providers.js';
 import type { SmsProvider } from '../../../domain/messaging/sms-provider.js';
-import { webhookSigningSecret } from '../../../domain/messaging/webhook-signature.js';
+import { webhookSigningSecret } from '../../../app/messaging/webhook-signing-secret.js';
 
 /** What the messaging routers share: one provider and the webhook signing secret per API process. */
 export interface MessagingServices {

@@ -2,7 +2,7 @@ import type { ApiDeps } from '../../deps.js';
 import type { OpenApiCollector } from '../../openapi/collector.js';
 import { Routes } from '../../http/routes.js';
 import { principalOf } from '../../http/context.js';
-import { createSegment, deleteSegment, getSegment, listSegments, refreshSegmentCount, updateSegment } from '../../../domain/messaging/segment-store.js';
+import { createSegment, deleteSegment, getSegment, listSegments, refreshSegmentCount, updateSegment } from '../../../db/messaging/segment-store.js';
 import { pathId } from './ids.js';
 import { createSegmentBody, segmentListQuery, updateSegmentBody } from './library.schemas.js';
 import { ok, paged, windowOf } from './paging.js';

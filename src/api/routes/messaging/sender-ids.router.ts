@@ -5,7 +5,7 @@ import { Routes } from '../../http/routes.js';
 import { principalOf, type AppContext } from '../../http/context.js';
 import { forbidden } from '../../../domain/shared/errors.js';
 import { canManage } from '../../../domain/tenancy/roles.js';
-import { ALPHANUMERIC_SENDER, listSenderIds, registerSenderId, removeSenderId } from '../../../domain/messaging/sender-ids.js';
+import { ALPHANUMERIC_SENDER, listSenderIds, registerSenderId, removeSenderId } from '../../../db/messaging/sender-ids.js';
 import { pathId } from './ids.js';
 import { ok } from './paging.js';
 

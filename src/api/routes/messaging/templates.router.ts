@@ -2,7 +2,7 @@ import type { ApiDeps } from '../../deps.js';
 import type { OpenApiCollector } from '../../openapi/collector.js';
 import { Routes } from '../../http/routes.js';
 import { principalOf } from '../../http/context.js';
-import { createTemplate, deleteTemplate, getTemplate, listTemplates, updateTemplate } from '../../../domain/messaging/template-store.js';
+import { createTemplate, deleteTemplate, getTemplate, listTemplates, updateTemplate } from '../../../db/messaging/template-store.js';
 import { pathId } from './ids.js';
 import { createTemplateBody, templateListQuery, updateTemplateBody } from './library.schemas.js';
 import { ok, paged, windowOf } from './paging.js';

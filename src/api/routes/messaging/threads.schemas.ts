@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CONVERSATION_STATUSES } from '../../../domain/messaging/conversation-queries.js';
+import { CONVERSATION_STATUSES } from '../../../db/messaging/conversation-queries.js';
 import { boolQuery, idValue, pageQuery } from './paging.js';
 
 const phone = z.union([z.string().trim().min(1).max(40), z.number().transform(String)]);

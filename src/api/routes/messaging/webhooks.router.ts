@@ -2,13 +2,13 @@ import { z } from 'zod';
 import type { ApiDeps } from '../../deps.js';
 import type { OpenApiCollector } from '../../openapi/collector.js';
 import { Routes } from '../../http/routes.js';
-import { receiveInboundSms, type InboundSms } from '../../../domain/messaging/inbound-messages.js';
-import { receiveStatusCallback } from '../../../domain/messaging/delivery-status.js';
-import { WEBHOOK_PATHS } from '../../../domain/messaging/callback-urls.js';
+import { receiveInboundSms, type InboundSms } from '../../../app/messaging/inbound-messages.js';
+import { receiveStatusCallback } from '../../../app/messaging/delivery-status.js';
+import { WEBHOOK_PATHS } from '../../../app/messaging/callback-urls.js';
 import type { MessagingServices } from './messaging-services.js';
 import { answerTwiml } from './twiml.js';
 import { verifyTwilioSignature } from './verify-twilio-signature.js';
-import { startAgentConversation } from '../../../domain/agent/agent-workflows.js';
+import { startAgentConversation } from '../../../app/agent/agent-workflows.js';
 import { withTenant } from '../../../db/tenant-scope.js';
 
 const FORM = 'application/x-www-form-urlencoded';

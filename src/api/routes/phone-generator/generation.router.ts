@@ -4,8 +4,8 @@ import type { OpenApiCollector } from '../../openapi/collector.js';
 import { Routes } from '../../http/routes.js';
 import { principalOf, type AppContext } from '../../http/context.js';
 import { phoneOk } from '../../http/envelopes.js';
-import { TaskService } from '../../../domain/tasks/task-service.js';
-import { GenerationService, type GenerationRequest } from '../../../domain/phone/generation-service.js';
+import { TaskService } from '../../../app/tasks/task-service.js';
+import { GenerationService, type GenerationRequest } from '../../../app/phone/generation-service.js';
 import { SYNCHRONOUS_LIMIT } from '../../../domain/phone/job-sizing.js';
 import { assertCallerUserId } from './caller.js';
 import {

@@ -4,7 +4,7 @@ import type { OpenApiCollector } from '../../openapi/collector.js';
 import { Routes } from '../../http/routes.js';
 import { principalOf } from '../../http/context.js';
 import { phoneOk } from '../../http/envelopes.js';
-import { phoneStatistics } from '../../../domain/phone-inventory/phone-statistics.js';
+import { phoneStatistics } from '../../../db/phone-inventory/phone-statistics.js';
 import { assertCallerUserId } from './caller.js';
 import { optionalText, userIdField } from './query-fields.js';
 

@@ -1,5 +1,5 @@
 import type { TemporalHandle } from '../../../temporal/client.js';
-import type { TaskRow, TaskService } from '../../../domain/tasks/task-service.js';
+import type { TaskRow, TaskService } from '../../../app/tasks/task-service.js';
 import { isFinal } from '../../../domain/tasks/task-status.js';
 import { DomainError } from '../../../domain/shared/errors.js';
 

@@ -1,4 +1,4 @@
-import type { TaskProgressView, TaskRow } from '../../../domain/tasks/task-service.js';
+import type { TaskProgressView, TaskRow } from '../../../app/tasks/task-service.js';
 
 const paramOf = (task: TaskRow, ...keys: string[]) => {
   for (const k of keys) if (task.params?.[k] !== undefined && task.params[k] !== null) return task.params[k];

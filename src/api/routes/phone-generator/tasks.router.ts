@@ -4,7 +4,7 @@ import type { OpenApiCollector } from '../../openapi/collector.js';
 import { Routes } from '../../http/routes.js';
 import { principalOf } from '../../http/context.js';
 import { phoneOk } from '../../http/envelopes.js';
-import { TaskService } from '../../../domain/tasks/task-service.js';
+import { TaskService } from '../../../app/tasks/task-service.js';
 import { ACTIVE_STATUSES, TASK_STATUSES } from '../../../domain/tasks/task-status.js';
 import { PHONE_GENERATION_KIND, PHONE_VALIDATION_KIND } from '../../../domain/phone/task-kinds.js';
 

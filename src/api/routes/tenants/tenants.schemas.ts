@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES } from '../../../domain/tenancy/membership.entity.js';
+import { ROLES } from '../../../domain/tenancy/roles.js';
 import { isRegionCode } from '../../../domain/tenancy/regions.js';
 import { MAX_SETTINGS_KEYS } from '../../../domain/tenancy/settings.js';
 import { SLUG_PATTERN } from '../../../domain/tenancy/slug.js';

@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import multer from '@koa/multer';
 import type { Middleware } from 'koa';
 import { DomainError, fieldError } from '../../../domain/shared/errors.js';
-import { chunkTooLarge } from '../../../domain/uploads/upload-service.js';
+import { chunkTooLarge } from '../../../app/uploads/upload-service.js';
 import type { AppState } from '../../http/context.js';
 import { assertCleanInput } from '../../middleware/input-hygiene.js';
 

@@ -1,5 +1,5 @@
-import type { TaskRow } from '../../../domain/tasks/task-service.js';
-import type { UploadRow } from '../../../domain/uploads/upload-store.js';
+import type { TaskRow } from '../../../app/tasks/task-service.js';
+import type { UploadRow } from '../../../db/uploads/upload-store.js';
 import { fileKey } from '../../../domain/uploads/upload-keys.js';
 
 /** GET /api/upload/<id>/: the upload, what arrived, and its import task's state and counts. */

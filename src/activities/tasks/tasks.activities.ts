@@ -1,0 +1,25 @@
+import type { ActivityDeps } from '../index.js';
+import { TaskReporter } from '../../db/tasks/task-reporter.js';
+
+/** Task-row bookkeeping that workflows call around their batches. */
+export function createTaskActivities(deps: Pick<ActivityDeps, 'db'>) {
+  const reporter = new TaskReporter(deps.db.pool);
+  return {
+    /** Marks the task in_progress and announces task_started. Idempotent. */
+    async taskStarted(input: { taskId: string; currentStep?: string }): Promise<void> {
+      await reporter.started(input.taskId, input.currentStep);
+    },
+    async taskProgress(input: { taskId: string; processed: number; total: number; currentStep: string }): Promise<void> {
+      await reporter.progress(input.taskId, input);
+    },
+    async taskCompleted(input: { taskId: string; result: Record<string, unknown> }): Promise<void> {
+      await reporter.completed(input.taskId, input.result);
+    },
+    async taskFailed(input: { taskId: string; error: string }): Promise<void> {
+      await reporter.failed(input.taskId, input.error);
+    },
+    async taskCancelled(input: { taskId: string; result?: Record<string, unknown> }): Promise<void> {
+      await reporter.cancelled(input.taskId, input.result);
+    },
+  };
+}

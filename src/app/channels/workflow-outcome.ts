@@ -1,0 +1,27 @@
+import { ApplicationFailure, WorkflowFailedError, type WorkflowHandle } from '@temporalio/client';
+import { DomainError } from '../../domain/shared/errors.js';
+
+/** The failure type and message a failed workflow ended with, when it ended with an ApplicationFailure. */
+export function applicationFailureOf(err: unknown): { type: string; message: string } | null {
+  if (!(err instanceof WorkflowFailedError)) return null;
+  let cause: unknown = err.cause;
+  while (cause && !(cause instanceof ApplicationFailure)) cause = (cause as { cause?: unknown }).cause;
+  return cause instanceof ApplicationFailure ? { type: cause.type ?? '', message: cause.message } : null;
+}
+
+/**
+ * A quick workflow's result, waited for at most `ms`. Past that the workflow keeps going (its outcome
+ * still lands in the database) and the caller hears 503 with `pending` instead of waiting forever on
+ * a busy or stopped worker.
+ */
+export async function resultWithin<T>(handle: WorkflowHandle, ms: number, pending: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new DomainError('UNAVAILABLE', pending)), ms);
+  });
+  try {
+    return (await Promise.race([handle.result(), late])) as T;
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,139 @@
+import {
+  ApplicationFailure,
+  CancellationScope,
+  ContinueAsNew,
+  ParentClosePolicy,
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  isCancellation,
+  startChild,
+  uuid4,
+} from '@temporalio/workflow';
+import { batchesPerChunk, CHUNKS_PER_RUN } from '../domain/phone/job-sizing.js';
+import type { LineType } from '../domain/phone/line-types.js';
+import { PHONE_VALIDATION_KIND } from '../domain/phone/task-kinds.js';
+import { tenantWorkflowAttributes } from '../temporal/search-attributes.js';
+import type { TaskProgress } from './shared/task-messages.js';
+import { chunkActivities, taskActivities } from './shared/phone-activities.js';
+import { failureMessage, percent, PhoneTaskControl } from './shared/phone-task-control.js';
+import { phoneValidationWorkflow } from './phone-validation.workflow.js';
+
+export interface PhoneGenerationInput {
+  taskId: string;
+  tenantId: number;
+  userId: number;
+  projectId: string;
+  areaCode: string;
+  quantity: number;
+  batchSize: number;
+  carrierFilter: string | null;
+  typeFilter: LineType | null;
+  autoValidate: boolean;
+}
+
+export interface PhoneGenerationState {
+  nextBatch: number;
+  cursor: number;
+  generated: number;
+  lookedUp: number;
+}
+
+/**
+ * Generates `quantity` unique numbers of one area code for a project, in idempotent batches committed
+ * by chunk activities. With filters every candidate is looked up and only matches are kept. With
+ * `autoValidate` a validation task of its own follows (a child workflow that outlives this one).
+ */
+export async function phoneGenerationWorkflow(input: PhoneGenerationInput, carried?: PhoneGenerationState): Promise<Record<string, unknown>> {
+  const state: PhoneGenerationState = carried ?? { nextBatch: 0, cursor: 0, generated: 0, lookedUp: 0 };
+  const progress: TaskProgress = { status: 'in_progress', processed: state.generated, total: input.quantity, currentStep: 'Generating numbers' };
+  const control = new PhoneTaskControl(progress, input.taskId, taskActivities.requestPhoneTaskStop);
+  const result = (extra: Record<string, unknown> = {}) => ({
+    total_generated: state.generated,
+    success_rate: percent(state.generated, input.quantity),
+    requested: input.quantity,
+    area_code: input.areaCode,
+    project_id: input.projectId,
+    batches: state.nextBatch,
+    carrier_filter: input.carrierFilter,
+    type_filter: input.typeFilter,
+    numbers_looked_up: state.lookedUp,
+    ...extra,
+  });
+  try {
+    if (!carried) await taskActivities.taskStarted({ taskId: input.taskId, currentStep: 'Generating numbers' });
+    for (let chunks = 0; state.generated < input.quantity && !control.cancelRequested; chunks++) {
+      if (chunks === CHUNKS_PER_RUN) {
+        await condition(allHandlersFinished);
+        if (control.cancelRequested) break;
+        return await continueAsNew<typeof phoneGenerationWorkflow>(input, state);
+      }
+      const out = await chunkActivities.generatePhoneChunk({
+        ...omitAutoValidate(input),
+        fromBatch: state.nextBatch,
+        maxBatches: batchesPerChunk(input.batchSize),
+        cursor: state.cursor,
+        generated: state.generated,
+      });
+      Object.assign(state, { nextBatch: out.nextBatch, cursor: out.cursor, generated: out.generated });
+      state.lookedUp += out.lookedUp;
+      progress.processed = state.generated;
+      progress.currentStep = `Generated ${state.generated} of ${input.quantity}`;
+      if (out.stopped) control.cancelRequested = true;
+      else if (out.exhausted) throw ApplicationFailure.nonRetryable(exhaustedMessage(input, state.generated), 'AreaCodeExhausted');
+    }
+    control.closing = true;
+    if (control.cancelRequested) {
+      await taskActivities.taskCancelled({ taskId: input.taskId, result: result({ cancelled: true }) });
+      progress.status = 'cancelled';
+    } else {
+      const validationTaskId = input.autoValidate ? await chainValidation(input) : null;
+      await taskActivities.taskCompleted({ taskId: input.taskId, result: result({ validation_task_id: validationTaskId }) });
+      progress.status = 'completed';
+    }
+    await condition(allHandlersFinished);
+    return result();
+  } catch (err) {
+    if (err instanceof ContinueAsNew) throw err;
+    control.closing = true;
+    if (isCancellation(err)) {
+      await CancellationScope.nonCancellable(() => taskActivities.taskCancelled({ taskId: input.taskId, result: result({ cancelled: true }) }));
+      throw err;
+    }
+    await taskActivities.taskFailed({ taskId: input.taskId, error: failureMessage(err) });
+    progress.status = 'failed';
+    throw err instanceof ApplicationFailure ? err : ApplicationFailure.nonRetryable(failureMessage(err), 'PhoneGenerationFailed');
+  }
+}
+
+function omitAutoValidate(input: PhoneGenerationInput) {
+  const { autoValidate: _, ...rest } = input;
+  return rest;
+}
+
+/** A validation task of its own for the numbers just generated, started as a child that outlives us. */
+async function chainValidation(input: PhoneGenerationInput): Promise<string> {
+  const task = await taskActivities.createChainedValidationTask({
+    taskId: uuid4(),
+    generationTaskId: input.taskId,
+    tenantId: input.tenantId,
+    userId: input.userId,
+    projectId: input.projectId,
+    batchSize: input.batchSize,
+  });
+  await startChild(phoneValidationWorkflow, {
+    workflowId: task.workflowId,
+    args: [{ taskId: task.taskId, tenantId: input.tenantId, projectId: input.projectId, generationTaskId: input.taskId, phoneIds: null, maxId: task.maxId, total: task.total, batchSize: input.batchSize }],
+    parentClosePolicy: ParentClosePolicy.ABANDON,
+    typedSearchAttributes: tenantWorkflowAttributes(input.tenantId, PHONE_VALIDATION_KIND),
+    memo: { taskId: task.taskId, userId: input.userId },
+  });
+  return task.taskId;
+}
+
+function exhaustedMessage(input: PhoneGenerationInput, generated: number): string {
+  const filters = [input.carrierFilter && `carrier "${input.carrierFilter}"`, input.typeFilter && `line type "${input.typeFilter}"`].filter(Boolean).join(' and ');
+  return filters
+    ? `Area code ${input.areaCode} could not supply ${input.quantity} numbers matching ${filters}: ${generated} found before the search limit.`
+    : `Area code ${input.areaCode} ran out of free numbers for this project after ${generated} of ${input.quantity}.`;
+}
