@@ -1,5 +1,6 @@
 import type pg from 'pg';
-import { PHONE_VALIDATION_KIND, PHONE_VALIDATION_NAME, taskWorkflowId } from '../../domain/phone/task-kinds.js';
+import { PHONE_VALIDATION_KIND, PHONE_VALIDATION_NAME } from '../../domain/phone/task-kinds.js';
+import { tenantWorkflowId } from '../../domain/shared/tenant-workflow-id.js';
 
 export interface ChainedValidationInput {
   /** Chosen by the generation workflow, so a retried call finds the row it made. */
@@ -28,7 +29,7 @@ export async function requestStop(pool: pg.Pool, taskId: string): Promise<void> 
  * still-pending numbers, counted once. Idempotent on the task id.
  */
 export async function createChainedValidationTask(pool: pg.Pool, input: ChainedValidationInput): Promise<ChainedValidationTask> {
-  const workflowId = taskWorkflowId(PHONE_VALIDATION_KIND, input.tenantId, input.taskId);
+  const workflowId = tenantWorkflowId(PHONE_VALIDATION_KIND, input.tenantId, input.taskId);
   await pool.query(
     `with scope as (
        select count(*)::int as total, coalesce(max(id), 0) as max_id

@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TemporalHandle } from '../../temporal/client.js';
-import { tenantWorkflowAttributes } from '../../temporal/search-attributes.js';
+import { startTenantWorkflow, type WorkflowArgs, type WorkflowName } from '../../temporal/start-tenant-workflow.js';
 import { cancelUpdate, progressQuery, type TaskProgress } from '../../workflows/shared/task-messages.js';
 import { DomainError, notFound } from '../../domain/shared/errors.js';
 import type { TaskStatus } from '../../domain/tasks/task-status.js';
 import { isFinal } from '../../domain/tasks/task-status.js';
 import { TaskReporter } from '../../db/tasks/task-reporter.js';
+import { tenantWorkflowId } from '../../domain/shared/tenant-workflow-id.js';
 import { estimateCompletion, mergeLiveProgress, type ProgressFigures } from './task-progress.js';
 
 /** A progress answer waits this long for the workflow before settling for the row's figures. */
@@ -54,6 +55,13 @@ export interface NewTask {
   params?: Record<string, unknown>;
 }
 
+/** The workflow that does a task's work, given the task's uuid. */
+export interface TaskWorkflow<N extends WorkflowName> {
+  type: N;
+  taskQueue: string;
+  args: (taskId: string) => WorkflowArgs<N>;
+}
+
 export interface TaskListFilter {
   userId?: number;
   projectId?: string;
@@ -73,20 +81,21 @@ export class TaskService {
   }
 
   /** Inserts the task row, then starts its workflow; if the start fails the task is marked failed. */
-  async start<A extends unknown[]>(task: NewTask, workflow: { type: string; taskQueue: string; args: (taskId: string) => A }): Promise<TaskRow> {
+  async start<N extends WorkflowName>(task: NewTask, workflow: TaskWorkflow<N>): Promise<TaskRow> {
     const taskId = randomUUID();
-    const workflowId = `${task.kind}-t${task.tenantId}-${taskId}`;
+    const workflowId = tenantWorkflowId(task.kind, task.tenantId, taskId);
     const { rows } = await this.pool.query<TaskRow>(
       `insert into tasks (task_id, tenant_id, user_id, project_id, kind, name, total_items, workflow_id, params)
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning *`,
       [taskId, task.tenantId, task.userId, task.projectId ?? null, task.kind, task.name, task.totalItems, workflowId, JSON.stringify(task.params ?? {})],
     );
     try {
-      await this.temporal.client.workflow.start(workflow.type, {
-        workflowId,
+      await startTenantWorkflow(this.temporal.client, workflow.type, {
+        kind: task.kind,
+        tenantId: task.tenantId,
+        id: taskId,
         taskQueue: workflow.taskQueue,
         args: workflow.args(taskId),
-        typedSearchAttributes: tenantWorkflowAttributes(task.tenantId, task.kind),
         memo: { taskId, userId: task.userId },
       });
     } catch (err) {
