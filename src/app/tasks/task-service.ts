@@ -8,6 +8,7 @@ import { DomainError, notFound } from '../../domain/shared/errors.js';
 import type { TaskStatus } from '../../domain/tasks/task-status.js';
 import { isFinal } from '../../domain/tasks/task-status.js';
 import { TaskReporter } from '../../db/tasks/task-reporter.js';
+import { insertTask, type TaskRow } from '../../db/tasks/task-store.js';
 import { tenantWorkflowId } from '../../domain/shared/tenant-workflow-id.js';
 import { estimateCompletion, mergeLiveProgress, type ProgressFigures } from './task-progress.js';
 
@@ -22,28 +23,7 @@ export interface TaskProgressView {
   live: boolean;
 }
 
-export interface TaskRow {
-  id: number;
-  task_id: string;
-  tenant_id: number;
-  user_id: number;
-  project_id: string | null;
-  kind: string;
-  name: string;
-  status: TaskStatus;
-  progress: number;
-  current_step: string;
-  processed_items: number;
-  total_items: number;
-  workflow_id: string | null;
-  params: Record<string, unknown>;
-  result: Record<string, unknown> | null;
-  error: string | null;
-  created_at: Date;
-  started_at: Date | null;
-  completed_at: Date | null;
-  updated_at: Date;
-}
+export type { TaskRow };
 
 export interface NewTask {
   tenantId: number;
@@ -84,11 +64,7 @@ export class TaskService {
   async start<N extends WorkflowName>(task: NewTask, workflow: TaskWorkflow<N>): Promise<TaskRow> {
     const taskId = randomUUID();
     const workflowId = tenantWorkflowId(task.kind, task.tenantId, taskId);
-    const { rows } = await this.pool.query<TaskRow>(
-      `insert into tasks (task_id, tenant_id, user_id, project_id, kind, name, total_items, workflow_id, params)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning *`,
-      [taskId, task.tenantId, task.userId, task.projectId ?? null, task.kind, task.name, task.totalItems, workflowId, JSON.stringify(task.params ?? {})],
-    );
+    const row = await insertTask(this.pool, { ...task, taskId, workflowId });
     try {
       await startTenantWorkflow(this.temporal.client, workflow.type, {
         kind: task.kind,
@@ -102,7 +78,7 @@ export class TaskService {
       await this.reporter.failed(taskId, `could not start workflow: ${(err as Error).message}`);
       throw err;
     }
-    return rows[0];
+    return row;
   }
 
   /** A task of this tenant by its public uuid or numeric id; null when absent or another tenant's. */
