@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TemporalHandle } from '../../temporal/client.js';
 import { startTenantWorkflow, type WorkflowArgs, type WorkflowName } from '../../temporal/start-tenant-workflow.js';
 import { cancelUpdate, progressQuery, type TaskProgress } from '../../workflows/shared/task-messages.js';
@@ -9,6 +9,7 @@ import type { TaskStatus } from '../../domain/tasks/task-status.js';
 import { isFinal } from '../../domain/tasks/task-status.js';
 import { TaskReporter } from '../../db/tasks/task-reporter.js';
 import { insertTask, type TaskRow } from '../../db/tasks/task-store.js';
+import type { Queryable } from '../../db/queryable.js';
 import { tenantWorkflowId } from '../../domain/shared/tenant-workflow-id.js';
 import { estimateCompletion, mergeLiveProgress, type ProgressFigures } from './task-progress.js';
 
@@ -33,6 +34,8 @@ export interface NewTask {
   name: string;
   totalItems: number;
   params?: Record<string, unknown>;
+  /** The key of its workflow id `<kind>-t<tenant>-<key>`: the task's uuid unless the work has a natural key of its own. */
+  workflowKey?: string;
 }
 
 /** The workflow that does a task's work, given the task's uuid. */
@@ -51,7 +54,7 @@ export interface TaskListFilter {
 
 /**
  * The one task model for every long job: a row the API and Socket.IO read, and a Temporal workflow
- * (id `<kind>-t<tenant>-<task uuid>`, tenant and kind search attributes) that does the work.
+ * (id `<kind>-t<tenant>-<task uuid or natural key>`, tenant and kind search attributes) that does the work.
  */
 export class TaskService {
   private readonly reporter: TaskReporter;
@@ -62,23 +65,49 @@ export class TaskService {
 
   /** Inserts the task row, then starts its workflow; if the start fails the task is marked failed. */
   async start<N extends WorkflowName>(task: NewTask, workflow: TaskWorkflow<N>): Promise<TaskRow> {
-    const taskId = randomUUID();
-    const workflowId = tenantWorkflowId(task.kind, task.tenantId, taskId);
-    const row = await insertTask(this.pool, { ...task, taskId, workflowId });
+    const row = await this.record(this.pool, task);
     try {
-      await startTenantWorkflow(this.temporal.client, workflow.type, {
-        kind: task.kind,
-        tenantId: task.tenantId,
-        id: taskId,
-        taskQueue: workflow.taskQueue,
-        args: workflow.args(taskId),
-        memo: { taskId, userId: task.userId },
-      });
+      await this.startWorkflow(row, task.workflowKey ?? row.task_id, workflow);
     } catch (err) {
-      await this.reporter.failed(taskId, `could not start workflow: ${(err as Error).message}`);
+      await this.reporter.failed(row.task_id, `could not start workflow: ${(err as Error).message}`);
       throw err;
     }
     return row;
+  }
+
+  /** Inserts the task row on `db` (a caller's transaction, say); `launch` starts its workflow once that committed. */
+  record(db: Queryable, task: NewTask): Promise<TaskRow> {
+    const taskId = randomUUID();
+    const { workflowKey, ...fields } = task;
+    return insertTask(db, { ...fields, taskId, workflowId: tenantWorkflowId(task.kind, task.tenantId, workflowKey ?? taskId) });
+  }
+
+  /**
+   * Starts the workflow of a recorded task at most once, so it may be called again and again: a
+   * workflow already started under the task's workflow id (running or closed) stands, and a final
+   * task is left alone. `workflowKey` is the one the task was recorded with.
+   */
+  async launch<N extends WorkflowName>(tenantId: number, taskId: string, workflowKey: string, workflow: TaskWorkflow<N>): Promise<void> {
+    const task = await this.find(tenantId, taskId);
+    if (!task) throw notFound('Task not found.', 'task_id');
+    if (isFinal(task.status)) return;
+    try {
+      await this.startWorkflow(task, workflowKey, workflow, { workflowIdReusePolicy: 'REJECT_DUPLICATE' });
+    } catch (err) {
+      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+    }
+  }
+
+  private startWorkflow<N extends WorkflowName>(task: TaskRow, workflowKey: string, workflow: TaskWorkflow<N>, policy: { workflowIdReusePolicy?: 'REJECT_DUPLICATE' } = {}) {
+    return startTenantWorkflow(this.temporal.client, workflow.type, {
+      kind: task.kind,
+      tenantId: task.tenant_id,
+      id: workflowKey,
+      taskQueue: workflow.taskQueue,
+      args: workflow.args(task.task_id),
+      memo: { taskId: task.task_id, userId: task.user_id },
+      ...policy,
+    });
   }
 
   /** A task of this tenant by its public uuid or numeric id; null when absent or another tenant's. */
