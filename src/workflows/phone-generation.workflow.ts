@@ -13,7 +13,7 @@ import {
 import { batchesPerChunk, CHUNKS_PER_RUN } from '../domain/phone/job-sizing.js';
 import type { LineType } from '../domain/phone/line-types.js';
 import { PHONE_VALIDATION_KIND } from '../domain/phone/task-kinds.js';
-import { tenantWorkflowAttributes } from '../temporal/search-attributes.js';
+import { tenantWorkflowIdentity } from '../temporal/tenant-workflow-identity.js';
 import type { TaskProgress } from './shared/task-messages.js';
 import { chunkActivities, taskActivities } from './shared/phone-activities.js';
 import { failureMessage, percent, PhoneTaskControl } from './shared/phone-task-control.js';
@@ -122,10 +122,9 @@ async function chainValidation(input: PhoneGenerationInput): Promise<string> {
     batchSize: input.batchSize,
   });
   await startChild(phoneValidationWorkflow, {
-    workflowId: task.workflowId,
+    ...tenantWorkflowIdentity({ kind: PHONE_VALIDATION_KIND, tenantId: input.tenantId, id: task.taskId }),
     args: [{ taskId: task.taskId, tenantId: input.tenantId, projectId: input.projectId, generationTaskId: input.taskId, phoneIds: null, maxId: task.maxId, total: task.total, batchSize: input.batchSize }],
     parentClosePolicy: ParentClosePolicy.ABANDON,
-    typedSearchAttributes: tenantWorkflowAttributes(input.tenantId, PHONE_VALIDATION_KIND),
     memo: { taskId: task.taskId, userId: input.userId },
   });
   return task.taskId;

@@ -1,5 +1,7 @@
 import type pg from 'pg';
-import { PHONE_VALIDATION_KIND, PHONE_VALIDATION_NAME, taskWorkflowId } from '../../domain/phone/task-kinds.js';
+import { PHONE_VALIDATION_KIND, PHONE_VALIDATION_NAME } from '../../domain/phone/task-kinds.js';
+import { tenantWorkflowId } from '../../domain/shared/tenant-workflow-id.js';
+import { insertTask } from '../../db/tasks/task-store.js';
 
 export interface ChainedValidationInput {
   /** Chosen by the generation workflow, so a retried call finds the row it made. */
@@ -28,21 +30,25 @@ export async function requestStop(pool: pg.Pool, taskId: string): Promise<void> 
  * still-pending numbers, counted once. Idempotent on the task id.
  */
 export async function createChainedValidationTask(pool: pg.Pool, input: ChainedValidationInput): Promise<ChainedValidationTask> {
-  const workflowId = taskWorkflowId(PHONE_VALIDATION_KIND, input.tenantId, input.taskId);
-  await pool.query(
-    `with scope as (
-       select count(*)::int as total, coalesce(max(id), 0) as max_id
-         from phone_numbers where tenant_id = $2 and generation_task_id = $5 and status = 'pending')
-     insert into tasks (task_id, tenant_id, user_id, project_id, kind, name, total_items, workflow_id, params)
-     select $1, $2, $3, $4, $6, $7, scope.total, $8,
-            jsonb_build_object('generation_task_id', $5::text, 'batch_size', $9::int, 'max_id', scope.max_id, 'chained', true)
-       from scope
-     on conflict (task_id) do nothing`,
-    [input.taskId, input.tenantId, input.userId, input.projectId, input.generationTaskId, PHONE_VALIDATION_KIND, PHONE_VALIDATION_NAME, workflowId, input.batchSize],
-  );
   const { rows } = await pool.query<{ total: number; max_id: number }>(
-    `select total_items as total, (params->>'max_id')::bigint as max_id from tasks where task_id = $1`,
-    [input.taskId],
+    `select count(*)::int as total, coalesce(max(id), 0) as max_id
+       from phone_numbers where tenant_id = $1 and generation_task_id = $2 and status = 'pending'`,
+    [input.tenantId, input.generationTaskId],
   );
-  return { taskId: input.taskId, workflowId, total: rows[0].total, maxId: rows[0].max_id };
+  const task = await insertTask(
+    pool,
+    {
+      taskId: input.taskId,
+      tenantId: input.tenantId,
+      userId: input.userId,
+      projectId: input.projectId,
+      kind: PHONE_VALIDATION_KIND,
+      name: PHONE_VALIDATION_NAME,
+      totalItems: rows[0].total,
+      workflowId: tenantWorkflowId(PHONE_VALIDATION_KIND, input.tenantId, input.taskId),
+      params: { generation_task_id: input.generationTaskId, batch_size: input.batchSize, max_id: rows[0].max_id, chained: true },
+    },
+    { ifAbsent: true },
+  );
+  return { taskId: task.task_id, workflowId: task.workflow_id!, total: task.total_items, maxId: Number(task.params.max_id) };
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { TemporalHandle } from '../../temporal/client.js';
-import { tenantWorkflowAttributes } from '../../temporal/search-attributes.js';
+import { startTenantWorkflow } from '../../temporal/start-tenant-workflow.js';
 import type { SmsAgentInput, SmsAgentResult } from '../../workflows/sms-agent.workflow.js';
 import { classifyInbound } from '../../domain/messaging/inbound-keywords.js';
 
@@ -11,15 +11,16 @@ export interface AgentWorkflowTarget {
   taskQueue: string;
 }
 
-function options(target: AgentWorkflowTarget, input: SmsAgentInput, workflowId: string) {
-  return {
-    workflowId,
+function startAgent(target: AgentWorkflowTarget, input: SmsAgentInput, requestKey: string) {
+  return startTenantWorkflow(target.temporal.client, 'smsAgentWorkflow', {
+    kind: 'sms-agent',
+    tenantId: input.tenantId,
+    id: requestKey,
     taskQueue: target.taskQueue,
-    args: [input] as [SmsAgentInput],
+    args: [input],
     // An id names one request for good: a redelivered webhook must not answer a finished request again.
-    workflowIdReusePolicy: 'REJECT_DUPLICATE' as const,
-    typedSearchAttributes: tenantWorkflowAttributes(input.tenantId, 'sms-agent'),
-  };
+    workflowIdReusePolicy: 'REJECT_DUPLICATE',
+  });
 }
 
 /**
@@ -33,7 +34,7 @@ export async function startAgentConversation(pool: pg.Pool, target: AgentWorkflo
   if (!user.rowCount) return false;
   const input: SmsAgentInput = { tenantId: sms.tenantId, userPhone: sms.from, smsContent: sms.body, replyFrom: sms.to, sendReply: true };
   try {
-    await target.temporal.client.workflow.start('smsAgentWorkflow', options(target, input, `sms-agent-t${sms.tenantId}-${sms.messageSid}`));
+    await startAgent(target, input, sms.messageSid);
   } catch (err) {
     if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
   }
@@ -43,15 +44,16 @@ export async function startAgentConversation(pool: pg.Pool, target: AgentWorkflo
 /** A task created through the API: the same workflow, answered before the call returns, nothing texted. */
 export async function runAgentTask(target: AgentWorkflowTarget, input: Omit<SmsAgentInput, 'sendReply' | 'replyFrom'>): Promise<SmsAgentResult> {
   const full: SmsAgentInput = { ...input, sendReply: false };
-  return target.temporal.client.workflow.execute('smsAgentWorkflow', options(target, full, `sms-agent-t${input.tenantId}-api-${randomUUID()}`));
+  return (await startAgent(target, full, `api-${randomUUID()}`)).result();
 }
 
 /** Starts the broadcast's workflow on the messaging queue. */
 export async function startBroadcast(target: AgentWorkflowTarget, tenantId: number, broadcast: { id: number; messageId: string }): Promise<void> {
-  await target.temporal.client.workflow.start('broadcastWorkflow', {
-    workflowId: `broadcast-t${tenantId}-${broadcast.messageId}`,
+  await startTenantWorkflow(target.temporal.client, 'broadcastWorkflow', {
+    kind: 'broadcast',
+    tenantId,
+    id: broadcast.messageId,
     taskQueue: target.taskQueue,
     args: [{ broadcastId: broadcast.id }],
-    typedSearchAttributes: tenantWorkflowAttributes(tenantId, 'broadcast'),
   });
 }

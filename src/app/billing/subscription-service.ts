@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import type { TemporalHandle } from '../../temporal/client.js';
-import { tenantWorkflowAttributes } from '../../temporal/search-attributes.js';
+import { startTenantWorkflow } from '../../temporal/start-tenant-workflow.js';
 import type { SubscriptionWorkflowInput } from '../../workflows/subscription.workflow.js';
 import { changePlanSignal } from '../../workflows/subscription/subscription-messages.js';
 import { inTransaction } from '../../db/transaction.js';
@@ -9,7 +9,7 @@ import { isUniqueViolation } from '../../db/errors.js';
 import type { Principal } from '../../domain/identity/principal.js';
 import { fieldError } from '../../domain/shared/errors.js';
 import { findPlan, planTerms, type PlanRow } from '../../db/billing/plan-store.js';
-import { findLiveSubscription, insertSubscription, newSubscriptionId, ONE_LIVE_PER_TENANT, type SubscriptionRow } from '../../db/billing/subscription-store.js';
+import { findLiveSubscription, insertSubscription, newSubscriptionId, ONE_LIVE_PER_TENANT, SUBSCRIPTION_KIND, type SubscriptionRow } from '../../db/billing/subscription-store.js';
 
 export interface Subscribed {
   subscription: SubscriptionRow;
@@ -63,11 +63,12 @@ export class SubscriptionService {
   private async startLifecycle(subscription: SubscriptionRow, plan: PlanRow) {
     const input: SubscriptionWorkflowInput = { subscriptionId: subscription.id, tenantId: subscription.tenant_id, plan: planTerms(plan) };
     try {
-      await this.temporal.client.workflow.start('subscriptionWorkflow', {
-        workflowId: subscription.workflow_id,
+      await startTenantWorkflow(this.temporal.client, 'subscriptionWorkflow', {
+        kind: SUBSCRIPTION_KIND,
+        tenantId: subscription.tenant_id,
+        id: subscription.id,
         taskQueue: this.taskQueue,
         args: [input],
-        typedSearchAttributes: tenantWorkflowAttributes(subscription.tenant_id, 'subscription'),
       });
     } catch (err) {
       // Nobody has seen the id yet: without its workflow the subscription must not exist either.

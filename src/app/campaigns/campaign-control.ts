@@ -1,6 +1,7 @@
-import { WithStartWorkflowOperation, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type pg from 'pg';
 import type { TemporalHandle } from '../../temporal/client.js';
+import { tenantWorkflowStartOperation } from '../../temporal/start-tenant-workflow.js';
 import { cancelUpdate } from '../../workflows/shared/task-messages.js';
 import { pauseCampaignUpdate, resumeCampaignUpdate, rescheduleCampaignUpdate, startCampaignUpdate } from '../../workflows/campaign/campaign-messages.js';
 import { invalidStatus, notFound, validationError } from '../../domain/shared/errors.js';
@@ -8,7 +9,7 @@ import { ACTION_ALLOWED_FROM, ACTION_REFUSED_MESSAGE, canAct, type CampaignActio
 import type { CampaignRow } from '../../domain/campaigns/campaign-row.js';
 import { findCampaign } from '../../db/campaigns/campaign-store.js';
 import { moveCampaign } from '../../db/campaigns/campaign-transitions.js';
-import { CampaignSchedules, campaignSearchAttributes, campaignWorkflowId } from './campaign-schedule.js';
+import { CAMPAIGN_KIND, CampaignSchedules, campaignWorkflowId } from './campaign-schedule.js';
 
 /**
  * Start, pause, resume and cancel: each checked against the transition table here (a clear
@@ -92,14 +93,15 @@ export class CampaignControl {
   private async startOnce(c: CampaignRow, now: Date): Promise<void> {
     const workflowId = campaignWorkflowId(c.tenant_id, c.id);
     await this.pool.query(`update campaigns set workflow_id = $2 where id = $1`, [c.id, workflowId]);
-    const startWorkflowOperation = new WithStartWorkflowOperation('campaignWorkflow', {
-      workflowId,
+    const startWorkflowOperation = tenantWorkflowStartOperation('campaignWorkflow', {
+      kind: CAMPAIGN_KIND,
+      tenantId: c.tenant_id,
+      id: c.id,
       taskQueue: this.taskQueue,
       args: [{ campaignId: c.id, tenantId: c.tenant_id, trigger: 'api' }],
       workflowIdConflictPolicy: 'USE_EXISTING',
       // One-off campaigns run once: a closed campaign workflow is never started again under its id.
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
-      typedSearchAttributes: campaignSearchAttributes(c.tenant_id),
       memo: { campaignId: c.id, userId: c.created_by },
     });
     await this.updateRun(c, 'start', () =>

@@ -1,10 +1,12 @@
 import { ScheduleNotFoundError, ScheduleOverlapPolicy, type Client } from '@temporalio/client';
 import { tenantWorkflowAttributes } from '../../temporal/search-attributes.js';
+import { tenantScheduleAction } from '../../temporal/start-tenant-workflow.js';
+import { tenantWorkflowId } from '../../domain/shared/tenant-workflow-id.js';
 import type { CampaignRow } from '../../domain/campaigns/campaign-row.js';
 
 export const CAMPAIGN_KIND = 'campaign';
-export const campaignWorkflowId = (tenantId: number, campaignId: number) => `${CAMPAIGN_KIND}-t${tenantId}-${campaignId}`;
-export const campaignScheduleId = (tenantId: number, campaignId: number) => `${CAMPAIGN_KIND}-schedule-t${tenantId}-${campaignId}`;
+export const campaignWorkflowId = (tenantId: number, campaignId: number) => tenantWorkflowId(CAMPAIGN_KIND, tenantId, campaignId);
+export const campaignScheduleId = (tenantId: number, campaignId: number) => tenantWorkflowId(`${CAMPAIGN_KIND}-schedule`, tenantId, campaignId);
 
 export const campaignSearchAttributes = (tenantId: number) => tenantWorkflowAttributes(tenantId, CAMPAIGN_KIND);
 
@@ -25,14 +27,13 @@ export class CampaignSchedules {
     await this.client.schedule.create({
       scheduleId,
       spec: { cronExpressions: [campaign.recurring_schedule.cron!], timezone: campaign.recurring_schedule.timezone || 'UTC' },
-      action: {
-        type: 'startWorkflow',
-        workflowType: 'campaignWorkflow',
-        workflowId: campaignWorkflowId(campaign.tenant_id, campaign.id),
+      action: tenantScheduleAction('campaignWorkflow', {
+        kind: CAMPAIGN_KIND,
+        tenantId: campaign.tenant_id,
+        id: campaign.id,
         taskQueue: this.taskQueue,
         args: [{ campaignId: campaign.id, tenantId: campaign.tenant_id, trigger: 'schedule' }],
-        typedSearchAttributes: campaignSearchAttributes(campaign.tenant_id),
-      },
+      }),
       policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 minute' },
       state: { note: `Campaign ${campaign.id}: ${campaign.name}`.slice(0, 200) },
       typedSearchAttributes: campaignSearchAttributes(campaign.tenant_id),

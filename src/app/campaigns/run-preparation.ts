@@ -7,6 +7,8 @@ import type { TargetSegment } from '../../db/campaigns/audience/targeting.js';
 import type { CampaignRow } from '../../domain/campaigns/campaign-row.js';
 import { buildLedger } from '../../db/campaigns/ledger/ledger-build.js';
 import { openRun, refreshCampaignTotal, type RunRow } from '../../db/campaigns/ledger/campaign-runs.js';
+import { insertTask } from '../../db/tasks/task-store.js';
+import { CAMPAIGN_KIND } from './campaign-schedule.js';
 
 export interface PreparedRun {
   runId: number;
@@ -30,10 +32,16 @@ export async function prepareRun(pool: pg.Pool, campaign: CampaignRow, workflowI
     const total = await buildLedger(tx, { runId: Number(run.id), campaignId: campaign.id, tenantId: campaign.tenant_id }, targeting, await liveSegments(tx, campaign), sendSettingsFrom(tenant.rows[0]?.settings).defaultTimeZone);
     const taskId = campaign.created_by ? randomUUID() : null;
     if (taskId) {
-      await tx.query(
-        `insert into tasks (task_id, tenant_id, user_id, kind, name, total_items, workflow_id, params) values ($1, $2, $3, 'campaign', $4, $5, $6, $7)`,
-        [taskId, campaign.tenant_id, campaign.created_by, `Campaign: ${campaign.name}`.slice(0, 200), total, workflowId, JSON.stringify({ campaign_id: campaign.id, run_id: run.id })],
-      );
+      await insertTask(tx, {
+        taskId,
+        tenantId: campaign.tenant_id,
+        userId: campaign.created_by!,
+        kind: CAMPAIGN_KIND,
+        name: `Campaign: ${campaign.name}`.slice(0, 200),
+        totalItems: total,
+        workflowId,
+        params: { campaign_id: campaign.id, run_id: run.id },
+      });
     }
     await tx.query(
       `update campaign_runs set total = $2, task_id = $3, materialized_at = clock_timestamp(),

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { TemporalHandle } from '../../temporal/client.js';
-import { tenantWorkflowAttributes } from '../../temporal/search-attributes.js';
+import { startTenantWorkflow } from '../../temporal/start-tenant-workflow.js';
 import type { ChannelPurchaseInput } from '../../workflows/channel-purchase.workflow.js';
 import type { ChannelReleaseInput } from '../../workflows/channel-release.workflow.js';
 import type { Principal } from '../../domain/identity/principal.js';
@@ -49,11 +49,12 @@ export class ChannelProvisioning {
       name: request.name?.trim() || null,
       type: request.type,
     };
-    const handle = await this.temporal.client.workflow.start('channelPurchaseWorkflow', {
-      workflowId: `channel-purchase-t${principal.tenantId}-${channelId}`,
+    const handle = await startTenantWorkflow(this.temporal.client, 'channelPurchaseWorkflow', {
+      kind: 'channel-purchase',
+      tenantId: principal.tenantId,
+      id: channelId,
       taskQueue: this.taskQueue,
       args: [input],
-      typedSearchAttributes: tenantWorkflowAttributes(principal.tenantId, 'channel-purchase'),
     });
     return this.outcome<ChannelView>(handle, 'The purchase is still in progress; the channel appears in GET /api/channels/ once it is stored.');
   }
@@ -63,12 +64,13 @@ export class ChannelProvisioning {
     const channel = await findChannel(this.pool, principal.tenantId, channelId);
     if (!channel) throw notFound('Channel not found.');
     const input: ChannelReleaseInput = { channelId, tenantId: principal.tenantId, sid: channel.twilio_sid, phoneNumber: channel.phone_number };
-    const handle = await this.temporal.client.workflow.start('channelReleaseWorkflow', {
-      workflowId: `channel-release-t${principal.tenantId}-${channelId}`,
+    const handle = await startTenantWorkflow(this.temporal.client, 'channelReleaseWorkflow', {
+      kind: 'channel-release',
+      tenantId: principal.tenantId,
+      id: channelId,
       taskQueue: this.taskQueue,
       args: [input],
       workflowIdConflictPolicy: 'USE_EXISTING',
-      typedSearchAttributes: tenantWorkflowAttributes(principal.tenantId, 'channel-release'),
     });
     await this.outcome(handle, 'The release is still in progress.');
     return { ...channel, status: 'released' };

@@ -1,13 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TemporalHandle } from '../../temporal/client.js';
-import { tenantWorkflowAttributes } from '../../temporal/search-attributes.js';
+import { startTenantWorkflow, type WorkflowArgs, type WorkflowName } from '../../temporal/start-tenant-workflow.js';
 import { cancelUpdate, progressQuery, type TaskProgress } from '../../workflows/shared/task-messages.js';
 import { DomainError, notFound } from '../../domain/shared/errors.js';
 import type { TaskStatus } from '../../domain/tasks/task-status.js';
 import { isFinal } from '../../domain/tasks/task-status.js';
 import { TaskReporter } from '../../db/tasks/task-reporter.js';
+import { insertTask, type TaskRow } from '../../db/tasks/task-store.js';
+import type { Queryable } from '../../db/queryable.js';
+import { tenantWorkflowId } from '../../domain/shared/tenant-workflow-id.js';
 import { estimateCompletion, mergeLiveProgress, type ProgressFigures } from './task-progress.js';
 
 /** A progress answer waits this long for the workflow before settling for the row's figures. */
@@ -21,28 +24,7 @@ export interface TaskProgressView {
   live: boolean;
 }
 
-export interface TaskRow {
-  id: number;
-  task_id: string;
-  tenant_id: number;
-  user_id: number;
-  project_id: string | null;
-  kind: string;
-  name: string;
-  status: TaskStatus;
-  progress: number;
-  current_step: string;
-  processed_items: number;
-  total_items: number;
-  workflow_id: string | null;
-  params: Record<string, unknown>;
-  result: Record<string, unknown> | null;
-  error: string | null;
-  created_at: Date;
-  started_at: Date | null;
-  completed_at: Date | null;
-  updated_at: Date;
-}
+export type { TaskRow };
 
 export interface NewTask {
   tenantId: number;
@@ -52,6 +34,15 @@ export interface NewTask {
   name: string;
   totalItems: number;
   params?: Record<string, unknown>;
+  /** The key of its workflow id `<kind>-t<tenant>-<key>`: the task's uuid unless the work has a natural key of its own. */
+  workflowKey?: string;
+}
+
+/** The workflow that does a task's work, given the task's uuid. */
+export interface TaskWorkflow<N extends WorkflowName> {
+  type: N;
+  taskQueue: string;
+  args: (taskId: string) => WorkflowArgs<N>;
 }
 
 export interface TaskListFilter {
@@ -63,7 +54,7 @@ export interface TaskListFilter {
 
 /**
  * The one task model for every long job: a row the API and Socket.IO read, and a Temporal workflow
- * (id `<kind>-t<tenant>-<task uuid>`, tenant and kind search attributes) that does the work.
+ * (id `<kind>-t<tenant>-<task uuid or natural key>`, tenant and kind search attributes) that does the work.
  */
 export class TaskService {
   private readonly reporter: TaskReporter;
@@ -73,27 +64,50 @@ export class TaskService {
   }
 
   /** Inserts the task row, then starts its workflow; if the start fails the task is marked failed. */
-  async start<A extends unknown[]>(task: NewTask, workflow: { type: string; taskQueue: string; args: (taskId: string) => A }): Promise<TaskRow> {
-    const taskId = randomUUID();
-    const workflowId = `${task.kind}-t${task.tenantId}-${taskId}`;
-    const { rows } = await this.pool.query<TaskRow>(
-      `insert into tasks (task_id, tenant_id, user_id, project_id, kind, name, total_items, workflow_id, params)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning *`,
-      [taskId, task.tenantId, task.userId, task.projectId ?? null, task.kind, task.name, task.totalItems, workflowId, JSON.stringify(task.params ?? {})],
-    );
+  async start<N extends WorkflowName>(task: NewTask, workflow: TaskWorkflow<N>): Promise<TaskRow> {
+    const row = await this.record(this.pool, task);
     try {
-      await this.temporal.client.workflow.start(workflow.type, {
-        workflowId,
-        taskQueue: workflow.taskQueue,
-        args: workflow.args(taskId),
-        typedSearchAttributes: tenantWorkflowAttributes(task.tenantId, task.kind),
-        memo: { taskId, userId: task.userId },
-      });
+      await this.startWorkflow(row, task.workflowKey ?? row.task_id, workflow);
     } catch (err) {
-      await this.reporter.failed(taskId, `could not start workflow: ${(err as Error).message}`);
+      await this.reporter.failed(row.task_id, `could not start workflow: ${(err as Error).message}`);
       throw err;
     }
-    return rows[0];
+    return row;
+  }
+
+  /** Inserts the task row on `db` (a caller's transaction, say); `launch` starts its workflow once that committed. */
+  record(db: Queryable, task: NewTask): Promise<TaskRow> {
+    const taskId = randomUUID();
+    const { workflowKey, ...fields } = task;
+    return insertTask(db, { ...fields, taskId, workflowId: tenantWorkflowId(task.kind, task.tenantId, workflowKey ?? taskId) });
+  }
+
+  /**
+   * Starts the workflow of a recorded task at most once, so it may be called again and again: a
+   * workflow already started under the task's workflow id (running or closed) stands, and a final
+   * task is left alone. `workflowKey` is the one the task was recorded with.
+   */
+  async launch<N extends WorkflowName>(tenantId: number, taskId: string, workflowKey: string, workflow: TaskWorkflow<N>): Promise<void> {
+    const task = await this.find(tenantId, taskId);
+    if (!task) throw notFound('Task not found.', 'task_id');
+    if (isFinal(task.status)) return;
+    try {
+      await this.startWorkflow(task, workflowKey, workflow, { workflowIdReusePolicy: 'REJECT_DUPLICATE' });
+    } catch (err) {
+      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+    }
+  }
+
+  private startWorkflow<N extends WorkflowName>(task: TaskRow, workflowKey: string, workflow: TaskWorkflow<N>, policy: { workflowIdReusePolicy?: 'REJECT_DUPLICATE' } = {}) {
+    return startTenantWorkflow(this.temporal.client, workflow.type, {
+      kind: task.kind,
+      tenantId: task.tenant_id,
+      id: workflowKey,
+      taskQueue: workflow.taskQueue,
+      args: workflow.args(task.task_id),
+      memo: { taskId: task.task_id, userId: task.user_id },
+      ...policy,
+    });
   }
 
   /** A task of this tenant by its public uuid or numeric id; null when absent or another tenant's. */

@@ -4,6 +4,7 @@ import type pg from 'pg';
 import { DomainError, conflict, fieldError, notFound, validationError } from '../../domain/shared/errors.js';
 import type { ObjectStorage } from '../../domain/storage/object-storage.js';
 import { inTransaction } from '../../db/transaction.js';
+import type { Queryable } from '../../db/queryable.js';
 import { chunkKey, isUploadId } from '../../domain/uploads/upload-keys.js';
 import type { UploadLimits } from '../../domain/uploads/upload-limits.js';
 import { missingChunks, UploadStore, type UploadRow } from '../../db/uploads/upload-store.js';
@@ -11,6 +12,12 @@ import { missingChunks, UploadStore, type UploadRow } from '../../db/uploads/upl
 export interface Uploader {
   tenantId: number;
   userId: number;
+}
+
+/** The import a completed upload hands its file to: a row written with the completion, work started after it committed. */
+export interface UploadImport {
+  record(db: Queryable, upload: UploadRow): Promise<string>;
+  launch(upload: UploadRow, taskId: string): Promise<void>;
 }
 
 export interface NewUpload {
@@ -69,12 +76,15 @@ export class UploadService {
   }
 
   /**
-   * Checks that every chunk arrived and adds up to the announced size, then starts the import once:
-   * a repeated complete answers with the task the first one started.
+   * Checks that every chunk arrived and adds up to the announced size, then marks the upload completed
+   * with its import's task in one transaction, and starts the import only once that committed. A
+   * repeated or concurrent complete answers the same task, and its start finds the import's workflow
+   * (named after the upload) already started: a commit that failed leaves nothing running, and a start
+   * that failed after the commit is made good by the next complete.
    */
-  async complete(who: Uploader, rawUploadId: unknown, startImport: (upload: UploadRow) => Promise<string>): Promise<{ upload: UploadRow; taskId: string }> {
+  async complete(who: Uploader, rawUploadId: unknown, importer: UploadImport): Promise<{ upload: UploadRow; taskId: string }> {
     const uploadId = uploadIdOf(rawUploadId);
-    return inTransaction(this.pool, async (client) => {
+    const completed = await inTransaction(this.pool, async (client) => {
       const store = new UploadStore(client);
       const upload = await store.find(who.tenantId, uploadId, { lock: 'update' });
       if (!upload) throw uploadNotFound();
@@ -94,10 +104,12 @@ export class UploadService {
           file_size: Number(upload.file_size),
         });
       }
-      const taskId = await startImport(upload);
+      const taskId = await importer.record(client, upload);
       await store.markCompleted(uploadId, taskId);
-      return { upload: { ...upload, status: 'completed', task_id: taskId }, taskId };
+      return { upload: { ...upload, status: 'completed' as const, task_id: taskId }, taskId };
     });
+    await importer.launch(completed.upload, completed.taskId);
+    return completed;
   }
 
   async find(who: Uploader, rawUploadId: unknown): Promise<{ upload: UploadRow; uploadedChunks: number; receivedBytes: number; missing: number[] }> {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { LIVE_STATUSES, isFinalSubscriptionStatus, statusesBefore, type SubscriptionStatus } from '../../domain/billing/subscription-status.js';
+import { tenantWorkflowId } from '../../domain/shared/tenant-workflow-id.js';
 import type { Queryable } from '../queryable.js';
 
 export interface SubscriptionRow {
@@ -26,7 +27,9 @@ export const ONE_LIVE_PER_TENANT = 'subscriptions_one_live_per_tenant';
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 /** Razorpay-style ids: `sub_` and 14 letters or digits. */
 export const newSubscriptionId = () => `sub_${[...randomBytes(14)].map((b) => ALPHABET[b % ALPHABET.length]).join('')}`;
-export const subscriptionWorkflowId = (tenantId: number, id: string) => `subscription-t${tenantId}-${id}`;
+/** A subscription's lifecycle workflow is of this kind, keyed by the subscription id. */
+export const SUBSCRIPTION_KIND = 'subscription';
+const subscriptionWorkflowId = (tenantId: number, id: string) => tenantWorkflowId(SUBSCRIPTION_KIND, tenantId, id);
 
 export async function findSubscription(db: Queryable, id: string): Promise<SubscriptionRow | null> {
   if (id.length > 64) return null;

@@ -3,8 +3,3 @@ export const PHONE_GENERATION_KIND = 'phone-generation';
 export const PHONE_VALIDATION_KIND = 'phone-validation';
 export const PHONE_GENERATION_NAME = 'Phone Number Generation';
 export const PHONE_VALIDATION_NAME = 'Phone Number Validation';
-
-/** The workflow id TaskService gives a task: `<kind>-t<tenant>-<task uuid>`. */
-export function taskWorkflowId(kind: string, tenantId: number, taskId: string): string {
-  return `${kind}-t${tenantId}-${taskId}`;
-}

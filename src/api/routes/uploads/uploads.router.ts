@@ -10,7 +10,7 @@ import { LocalDiskStorage } from '../../../domain/storage/local-disk-storage.js'
 import { ObjectNotFoundError } from '../../../domain/storage/object-storage.js';
 import { UploadService } from '../../../app/uploads/upload-service.js';
 import { fileKey, rejectedRowsKey } from '../../../domain/uploads/upload-keys.js';
-import { startContactImport } from '../../../app/imports/import-start.js';
+import { ContactImportStart } from '../../../app/imports/import-start.js';
 import { chunkBody, type ReceivedChunk } from './chunk-body.js';
 import { completeUploadBody, initUploadBody } from './upload.schemas.js';
 import { uploadSettingsFromEnv, type UploadSettings } from './upload-settings.js';
@@ -23,6 +23,7 @@ export function createUploadsRouter(deps: ApiDeps, docs: OpenApiCollector, setti
   const storage = new LocalDiskStorage(deps.config.dataDir);
   const uploads = new UploadService(deps.db.pool, storage, settings.limits);
   const tasks = new TaskService(deps.db.pool, deps.temporal);
+  const imports = new ContactImportStart(tasks, deps.config.temporal.taskQueues.bulk, settings.importOptions);
   const routes = new Routes(docs, 'uploads', '/api/upload');
 
   routes.post('/init/', { summary: 'Start a chunked CSV upload: name, size in bytes and number of chunks', body: initUploadBody }, async (ctx) => {
@@ -47,9 +48,7 @@ export function createUploadsRouter(deps: ApiDeps, docs: OpenApiCollector, setti
   );
 
   routes.post('/complete/', { summary: 'Check every chunk arrived and queue the contact import', body: completeUploadBody }, async (ctx) => {
-    const { upload, taskId } = await uploads.complete(who(ctx), ctx.state.body.uploadId, (u) =>
-      startContactImport(tasks, deps.config.temporal.taskQueues.bulk, u, settings.importOptions),
-    );
+    const { upload, taskId } = await uploads.complete(who(ctx), ctx.state.body.uploadId, imports);
     return { success: true, message: '✅ File uploaded successfully. Import job queued.', s3Key: fileKey(upload.id), task_id: taskId, uploadId: upload.id };
   });
 
