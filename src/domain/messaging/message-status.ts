@@ -1,11 +1,12 @@
 /**
  * The life of a message's status, shared by the API, the webhooks and the campaign workflow:
- * queued < sending < sent < delivered < read, and failed / undelivered / canceled end it. A status
+ * queued < sending < sent < delivered < read, and failed / undelivered / cancelled end it. A status
  * never moves backwards, so a late or repeated `sent` callback never overwrites `delivered`, and
- * nothing follows a failure. Inbound messages are `received` and stay so.
+ * nothing follows a failure. Inbound messages are `received` and stay so. `cancelled` is spelt as
+ * the seed documents spell it; Twilio's `canceled` is folded onto it.
  */
 export const PROGRESS_ORDER = ['queued', 'sending', 'sent', 'delivered', 'read'] as const;
-export const FAILURE_STATUSES = ['failed', 'undelivered', 'canceled'] as const;
+export const FAILURE_STATUSES = ['failed', 'undelivered', 'cancelled'] as const;
 export const INBOUND_STATUS = 'received';
 
 export type ProgressStatus = (typeof PROGRESS_ORDER)[number];
@@ -28,8 +29,8 @@ const PROVIDER_ALIASES: Record<string, MessageStatus> = {
   read: 'read',
   failed: 'failed',
   undelivered: 'undelivered',
-  canceled: 'canceled',
-  cancelled: 'canceled',
+  canceled: 'cancelled',
+  cancelled: 'cancelled',
   receiving: 'received',
   received: 'received',
 };
