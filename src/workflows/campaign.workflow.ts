@@ -1,6 +1,6 @@
 import { allHandlersFinished, condition, continueAsNew, proxyActivities, setHandler, workflowInfo, log } from '@temporalio/workflow';
 import type { createCampaignActivities } from '../activities/campaigns/campaigns.activities.js';
-import type { CampaignCounts } from '../activities/campaigns/campaign-counts.js';
+import type { CampaignCounts } from '../domain/campaigns/campaign-figures.js';
 import { ACTION_REFUSED_MESSAGE, canAct, isFinalCampaignStatus, type CampaignAction, type CampaignStatus } from '../domain/campaigns/campaign-status.js';
 import { deliveryRate, progressPercentage, readRate } from '../domain/campaigns/campaign-figures.js';
 import { cancelUpdate, progressQuery, type TaskProgress } from './shared/task-messages.js';

@@ -18,7 +18,7 @@ async function seedUsage(account: TestAccount) {
     `insert into messages (tenant_id, direction, to_number, from_number, body, segments, cost, currency, status, provider)
      values ($1, 'outbound', '+14155550100', '+14155550001', 'hi', 1, 0.0079, 'USD', 'delivered', 'simulated'),
             ($1, 'outbound', '+14155550101', '+14155550001', 'a longer one', 2, 0.0158, 'USD', 'sent', 'simulated'),
-            ($1, 'outbound', '+14155550102', '+14155550001', 'never sent', 1, 0, 'USD', 'canceled', 'simulated'),
+            ($1, 'outbound', '+14155550102', '+14155550001', 'never sent', 1, 0, 'USD', 'cancelled', 'simulated'),
             ($1, 'inbound', '+14155550001', '+14155550100', 'hello back', 1, 0, 'USD', 'received', 'simulated')`,
     [account.tenantId],
   );

@@ -1,5 +1,7 @@
 import { countSegments } from '../../src/domain/messaging/sms-segments.js';
-import { canTransition, mergeStatus, normaliseProviderStatus } from '../../src/domain/messaging/message-status.js';
+import { canTransition, classifySendFailure, mergeStatus, normaliseProviderStatus, outcomeAfterSearch } from '../../src/domain/messaging/outbound-sms.js';
+import { SmsProviderError } from '../../src/domain/messaging/sms-provider.js';
+import { recipientStatusFromProvider } from '../../src/domain/campaigns/recipient-status.js';
 import { checkTemplate, renderTemplate, templateProblems } from '../../src/domain/messaging/templates.js';
 import { criteriaToSql, segmentCriteriaSchema } from '../../src/domain/messaging/segment-criteria.js';
 import { smsCost, smsPriceFrom, DEFAULT_PRICE_PER_SEGMENT } from '../../src/domain/messaging/pricing.js';
@@ -53,6 +55,40 @@ describe('message status order', () => {
     expect(canTransition('sent', 'sent')).toBe(false);
     expect(normaliseProviderStatus('accepted')).toBe('queued');
     expect(normaliseProviderStatus('bogus')).toBeNull();
+  });
+
+  test('when the provider spells cancelled either way, then a message is cancelled as the seeds spell it and a ledger row ignores it', () => {
+    expect([normaliseProviderStatus('canceled'), normaliseProviderStatus('Cancelled')]).toEqual(['cancelled', 'cancelled']);
+    expect(canTransition('queued', 'cancelled')).toBe(true);
+    expect(recipientStatusFromProvider('canceled')).toBeNull();
+  });
+
+  test('when a provider status reaches a campaign ledger row, then everything the provider holds is sent and the rest keeps its name', () => {
+    expect(['accepted', 'queued', 'scheduled', 'sending', 'sent'].map(recipientStatusFromProvider)).toEqual(['sent', 'sent', 'sent', 'sent', 'sent']);
+    expect(['delivered', 'read', 'undelivered', 'FAILED', 'received', undefined].map(recipientStatusFromProvider)).toEqual(['delivered', 'read', 'undelivered', 'failed', null, null]);
+  });
+});
+
+describe('sends the provider did not plainly accept', () => {
+  const error = (httpStatus: number | null, retryable: boolean, code?: string) => new SmsProviderError('provider trouble', httpStatus, retryable, code);
+
+  test('when a send fails, then what the failure proves decides whether the message may have left', () => {
+    expect(classifySendFailure(error(400, false, '21211'))).toBe('refused');
+    expect(classifySendFailure(error(429, true))).toBe('not-taken');
+    expect(classifySendFailure(error(null, true, 'ECONNREFUSED'))).toBe('not-taken');
+    expect(classifySendFailure(error(503, true))).toBe('provider-error');
+    expect(classifySendFailure(error(null, true, 'ETIMEDOUT'))).toBe('unanswered');
+    expect(classifySendFailure(error(null, true))).toBe('unanswered');
+  });
+
+  test('when the provider log is read after a send that may have left, then only proof of absence after an answer means not taken', () => {
+    const found = { kind: 'found', providerMessageId: 'SM1' } as const;
+    expect(outcomeAfterSearch('unanswered', found)).toBe('sent');
+    expect(outcomeAfterSearch('provider-error', found)).toBe('sent');
+    expect(outcomeAfterSearch('provider-error', { kind: 'absent' })).toBe('not-taken');
+    expect(outcomeAfterSearch('unanswered', { kind: 'absent' })).toBe('unknown');
+    expect(outcomeAfterSearch('unanswered', { kind: 'unreadable' })).toBe('unknown');
+    expect(outcomeAfterSearch('provider-error', { kind: 'unreadable' })).toBe('unknown');
   });
 });
 

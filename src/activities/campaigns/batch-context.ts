@@ -1,9 +1,10 @@
-import type pg from 'pg';
 import { sendSettingsFrom, type SendSettings } from '../../domain/campaigns/send-settings.js';
 import { smsPriceFrom, smsCost, type SmsPrice } from '../../domain/messaging/pricing.js';
 import { countSegments } from '../../domain/messaging/sms-segments.js';
 import { resolveSender } from '../../db/messaging/sender.js';
 import type { RunControl } from '../../db/campaigns/ledger/recipient-claim.js';
+import { readRunSendContext } from '../../db/campaigns/ledger/campaign-runs.js';
+import type { Queryable } from '../../db/queryable.js';
 
 /** What one batch needs to know, read fresh each batch so settings changed mid-campaign apply at once. */
 export interface BatchContext {
@@ -15,14 +16,8 @@ export interface BatchContext {
   from: string | undefined;
 }
 
-export async function loadBatchContext(db: Pick<pg.Pool, 'query'>, runId: number, tenantId: number): Promise<BatchContext> {
-  const { rows } = await db.query<{ control: RunControl; message_text: string; settings: Record<string, never>; default_region: string }>(
-    `select r.control, r.message_text, t.settings, t.default_region
-       from campaign_runs r join tenants t on t.id = r.tenant_id
-      where r.id = $1 and r.tenant_id = $2`,
-    [runId, tenantId],
-  );
-  const row = rows[0];
+export async function loadBatchContext(db: Queryable, runId: number, tenantId: number): Promise<BatchContext> {
+  const row = await readRunSendContext(db, runId, tenantId);
   if (!row) return { control: 'cancelled', messageText: '', settings: sendSettingsFrom({}), price: smsPriceFrom({}), from: undefined };
   const sender = await resolveSender(db, tenantId, row.default_region);
   return { control: row.control, messageText: row.message_text, settings: sendSettingsFrom(row.settings), price: smsPriceFrom(row.settings), from: sender.from };

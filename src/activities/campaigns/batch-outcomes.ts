@@ -1,10 +1,11 @@
 import type pg from 'pg';
 import type { SmsProvider } from '../../domain/messaging/sms-provider.js';
+import { searchProviderLog } from '../../domain/messaging/send-reconciliation.js';
 import { renderTemplate, type TemplateContact } from '../../domain/messaging/templates.js';
 import { contactsOf, type LedgerRow } from '../../db/campaigns/ledger/recipient-pages.js';
 import { applyRecipientChanges, type RecipientChange } from '../../db/campaigns/ledger/recipient-changes.js';
 import { priceOf, type BatchContext } from './batch-context.js';
-import { searchLog, type SendOutcome } from './deliver-one.js';
+import type { SendOutcome } from './deliver-one.js';
 
 export interface BatchTally {
   sent: number;
@@ -43,8 +44,8 @@ export function tally(into: BatchTally, outcome: SendOutcome) {
 
 /**
  * Rows found `sending` at the start of a page were claimed by an attempt that died (or stalled) before
- * recording the answer. They are never sent again: the provider's log says whether the send happened,
- * and if it cannot tell, the row ends `unknown`. A late callback or answer may still move it on.
+ * recording the answer: unanswered sends (outbound-sms.ts). They are never sent again: the provider's
+ * log says whether the send happened, and if it cannot tell, the row ends `unknown`. A late callback or answer may still move it on.
  */
 export async function settleOrphans(pool: pg.Pool, sms: SmsProvider, ctx: BatchContext, rows: LedgerRow[], into: BatchTally): Promise<void> {
   if (!rows.length) return;
@@ -52,7 +53,7 @@ export async function settleOrphans(pool: pg.Pool, sms: SmsProvider, ctx: BatchC
   const changes: RecipientChange[] = [];
   for (const row of rows) {
     const body = render(ctx.messageText, (contacts.get(row.contactId) ?? {}) as TemplateContact);
-    const search = await searchLog(sms, { to: row.phone, body }, row.claimedAt ?? new Date(0));
+    const search = await searchProviderLog(sms, { to: row.phone, body, startedAt: row.claimedAt ?? new Date(0) });
     const outcome: SendOutcome =
       search.kind === 'found' ? { kind: 'sent', providerMessageId: search.providerMessageId, price: null } : { kind: 'unknown', errorCode: 'unconfirmed-after-crash' };
     changes.push(toChange(row.id, body, outcome, ctx));

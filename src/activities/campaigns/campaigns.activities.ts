@@ -4,15 +4,16 @@ import { TaskReporter } from '../../db/tasks/task-reporter.js';
 import { RecipientCallbacks } from '../../app/campaigns/recipient-callback.js';
 import { moveCampaign } from '../../db/campaigns/campaign-transitions.js';
 import type { CampaignStatus } from '../../domain/campaigns/campaign-status.js';
-import type { CampaignRow } from '../../domain/campaigns/campaign-row.js';
+import type { CampaignCounts } from '../../domain/campaigns/campaign-figures.js';
+import { findCampaign } from '../../db/campaigns/campaign-store.js';
 import { prepareRun, type PreparedRun } from '../../app/campaigns/run-preparation.js';
 import { cancelPendingRecipients, closeRun, setRunControl } from '../../db/campaigns/ledger/campaign-runs.js';
 import type { RunControl } from '../../db/campaigns/ledger/recipient-claim.js';
 import { runRemainder } from '../../db/campaigns/ledger/recipient-pages.js';
+import { readCampaignCounts, readRunProgress } from '../../db/campaigns/ledger/campaign-counts.js';
 import { msUntilQuietEnds } from '../../domain/campaigns/quiet-hours.js';
 import { loadBatchContext } from './batch-context.js';
 import { sendBatch, type SendBatchInput, type SendBatchResult } from './send-batch.js';
-import { readCampaignCounts, type CampaignCounts } from './campaign-counts.js';
 
 const PROGRESS_EVERY_MS = 1000;
 const HEARTBEAT_EVERY_MS = 3000;
@@ -44,9 +45,8 @@ export function createCampaignActivities(deps: Pick<ActivityDeps, 'db' | 'config
      * occurrence that fires while the campaign is paused, cancelled or deleted) is skipped.
      */
     async campaignPrepareRun(input: { campaignId: number; tenantId: number; workflowId: string; trigger: 'api' | 'schedule' }): Promise<PreparedRun | { skipped: string }> {
-      const { rows } = await pool.query<CampaignRow>(`select * from campaigns where id = $1 and tenant_id = $2`, [input.campaignId, input.tenantId]);
-      const campaign = rows[0];
-      if (!campaign || campaign.deleted_at) return { skipped: 'campaign deleted' };
+      const campaign = await findCampaign(pool, input.tenantId, input.campaignId);
+      if (!campaign) return { skipped: 'campaign deleted' };
       // An API-started campaign may already be paused again; only a scheduled one is moved here.
       const { status } = campaign.status === 'scheduled' ? await moveCampaign(pool, campaign.id, 'running', { onlyFrom: ['scheduled'] }) : campaign;
       if (status !== 'running' && !(status === 'paused' && input.trigger === 'api')) return { skipped: `campaign is ${status}` };
@@ -119,11 +119,7 @@ export function createCampaignActivities(deps: Pick<ActivityDeps, 'db' | 'config
 
   async function reportProgress(campaignId: number, runId: number, taskId: string | null) {
     if (!taskId) return;
-    const { rows } = await pool.query<{ processed: number; total: number }>(
-      `select greatest(0, c.processed_count - r.processed_base)::int as processed, r.total from campaigns c join campaign_runs r on r.campaign_id = c.id
-        where c.id = $1 and r.id = $2`,
-      [campaignId, runId],
-    );
-    if (rows[0]) await reporter.progress(taskId, { processed: rows[0].processed, total: rows[0].total, currentStep: 'Sending' });
+    const run = await readRunProgress(pool, campaignId, runId);
+    if (run) await reporter.progress(taskId, { processed: run.processed, total: run.total, currentStep: 'Sending' });
   }
 }

@@ -6,7 +6,7 @@ import { segmentCriteriaSchema } from '../../domain/messaging/segment-criteria.j
 import type { TargetSegment } from '../../db/campaigns/audience/targeting.js';
 import type { CampaignRow } from '../../domain/campaigns/campaign-row.js';
 import { buildLedger } from '../../db/campaigns/ledger/ledger-build.js';
-import { openRun, refreshCampaignTotal, type RunRow } from '../../db/campaigns/ledger/campaign-runs.js';
+import { lockRun, markMaterialised, openRun, refreshCampaignTotal } from '../../db/campaigns/ledger/campaign-runs.js';
 import { insertTask } from '../../db/tasks/task-store.js';
 import { CAMPAIGN_KIND } from './campaign-schedule.js';
 
@@ -25,8 +25,8 @@ export async function prepareRun(pool: pg.Pool, campaign: CampaignRow, workflowI
   const run = await openRun(pool, { campaignId: campaign.id, tenantId: campaign.tenant_id, workflowId, messageText: await messageOf(pool, campaign) });
   if (run.materialized_at) return { runId: Number(run.id), taskId: run.task_id, total: run.total };
   const prepared = await inTransaction(pool, async (tx) => {
-    const locked = await tx.query<RunRow>(`select * from campaign_runs where id = $1 for update`, [run.id]);
-    if (locked.rows[0].materialized_at) return { runId: Number(run.id), taskId: locked.rows[0].task_id, total: locked.rows[0].total };
+    const locked = await lockRun(tx, run.id);
+    if (locked.materialized_at) return { runId: Number(run.id), taskId: locked.task_id, total: locked.total };
     const tenant = await tx.query<{ settings: Record<string, never> }>(`select settings from tenants where id = $1`, [campaign.tenant_id]);
     const targeting = { contactIds: campaign.target_contact_ids.map(Number), segmentIds: campaign.target_segment_ids.map(Number), criteria: campaign.target_criteria };
     const total = await buildLedger(tx, { runId: Number(run.id), campaignId: campaign.id, tenantId: campaign.tenant_id }, targeting, await liveSegments(tx, campaign), sendSettingsFrom(tenant.rows[0]?.settings).defaultTimeZone);
@@ -43,12 +43,7 @@ export async function prepareRun(pool: pg.Pool, campaign: CampaignRow, workflowI
         params: { campaign_id: campaign.id, run_id: run.id },
       });
     }
-    await tx.query(
-      `update campaign_runs set total = $2, task_id = $3, materialized_at = clock_timestamp(),
-              processed_base = (select processed_count from campaigns where id = $4)
-        where id = $1`,
-      [run.id, total, taskId, campaign.id],
-    );
+    await markMaterialised(tx, { runId: run.id, campaignId: campaign.id, total, taskId });
     await refreshCampaignTotal(tx, campaign.id);
     await tx.query(`update campaigns set workflow_id = $2 where id = $1`, [campaign.id, workflowId]);
     return { runId: Number(run.id), taskId, total };

@@ -6,7 +6,8 @@ import { validationError, type FieldErrors } from '../../domain/shared/errors.js
 import { statusCallbackUrl } from './callback-urls.js';
 import { contactsByPhone, touchConversations } from '../../db/messaging/conversation-store.js';
 import { insertOutboundMessages, isKnownProviderId, markAccepted, markRefused, noteError } from '../../db/messaging/message-store.js';
-import { findAmbiguousSend, isAmbiguousFailure } from '../../domain/messaging/send-reconciliation.js';
+import { searchProviderLog } from '../../domain/messaging/send-reconciliation.js';
+import { classifySendFailure, mayHaveLeft, outcomeAfterSearch, unknownOutcomeNote } from '../../domain/messaging/outbound-sms.js';
 import { normaliseRecipients } from '../../domain/messaging/phone-numbers.js';
 import { smsCost } from '../../domain/messaging/pricing.js';
 import { resolveSender } from '../../db/messaging/sender.js';
@@ -113,10 +114,10 @@ export async function sendSms(deps: SmsSendingDeps, principal: Principal, input:
 }
 
 /**
- * Hands one stored message to the provider and records the outcome: accepted (with its SID), refused
- * (failed), or, when the answer was lost, whatever the provider says it holds. A lost answer the
- * provider cannot be asked about stays `queued` with the error noted; its status callback, which carries
- * our message id, settles it.
+ * Hands one stored message to the provider and records the outcome (see outbound-sms.ts): accepted
+ * (with its SID); refused or not taken (failed, nothing charged); or, when the send may have left, what
+ * the provider's log says: found is accepted, a 5xx that kept nothing is failed, and anything unproven
+ * stays `queued` with the reason noted, for its status callback (which carries our message id) to settle.
  */
 async function deliver(deps: SmsSendingDeps, id: number, to: string, from: string | undefined, body: string): Promise<SentMessageView> {
   const startedAt = new Date();
@@ -128,22 +129,24 @@ async function deliver(deps: SmsSendingDeps, id: number, to: string, from: strin
   } catch (err) {
     if (!(err instanceof SmsProviderError)) throw err;
     const code = err.providerCode === undefined ? null : String(err.providerCode);
-    if (!isAmbiguousFailure(err)) {
-      await markRefused(deps.pool, id, code, err.message);
-      return { id, to, status: 'failed', provider_message_id: null, error: err.message };
+    const failure = classifySendFailure(err);
+    if (!mayHaveLeft(failure)) return refused(deps, id, to, code, err.message);
+    const search = await searchProviderLog(deps.provider, { to, body, startedAt }, (sid) => isKnownProviderId(deps.pool, sid, id));
+    const outcome = outcomeAfterSearch(failure, search);
+    if (outcome === 'not-taken') return refused(deps, id, to, code, err.message);
+    if (search.kind === 'found') {
+      await markAccepted(deps.pool, id, search.providerMessageId, 'queued');
+      return { id, to, status: 'queued', provider_message_id: search.providerMessageId, error: null };
     }
-    const found = await findAmbiguousSend(deps.provider, { to, body, startedAt }, (sid) => isKnownProviderId(deps.pool, sid, id)).catch(() => undefined);
-    if (found) {
-      await markAccepted(deps.pool, id, found.providerMessageId, 'queued');
-      return { id, to, status: 'queued', provider_message_id: found.providerMessageId, error: null };
-    }
-    if (found === null) {
-      await markRefused(deps.pool, id, code, err.message);
-      return { id, to, status: 'failed', provider_message_id: null, error: err.message };
-    }
-    await noteError(deps.pool, id, code, `Outcome unknown: ${err.message}`);
-    return { id, to, status: 'queued', provider_message_id: null, error: `Outcome unknown: ${err.message}` };
+    const note = unknownOutcomeNote(err.message);
+    await noteError(deps.pool, id, code, note);
+    return { id, to, status: 'queued', provider_message_id: null, error: note };
   }
+}
+
+async function refused(deps: SmsSendingDeps, id: number, to: string, code: string | null, reason: string): Promise<SentMessageView> {
+  await markRefused(deps.pool, id, code, reason);
+  return { id, to, status: 'failed', provider_message_id: null, error: reason };
 }
 
 async function touchContacts(pool: pg.Pool, tenantId: number, phones: string[]) {

@@ -28,9 +28,9 @@ export async function usageFor(pool: pg.Pool, tenantId: number, period: UsagePer
   const window = [tenantId, period.start, period.end];
   const [messages, numbers, holdings] = await Promise.all([
     pool.query<{ sent: number; received: number; segments: number; cost: number; currency: string | null }>(
-      `select count(*) filter (where direction = 'outbound' and status <> 'canceled')::int as sent,
+      `select count(*) filter (where direction = 'outbound' and status <> 'cancelled')::int as sent,
               count(*) filter (where direction = 'inbound')::int as received,
-              coalesce(sum(segments) filter (where direction = 'outbound' and status <> 'canceled'), 0)::int as segments,
+              coalesce(sum(segments) filter (where direction = 'outbound' and status <> 'cancelled'), 0)::int as segments,
               coalesce(sum(cost) filter (where direction = 'outbound'), 0)::float8 as cost,
               max(currency) as currency
          from messages where tenant_id = $1 and created_at >= $2 and created_at < $3`,

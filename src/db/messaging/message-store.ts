@@ -1,5 +1,5 @@
 import type { Queryable } from '../queryable.js';
-import { FAILURE_STATUSES, sqlCanTransition, type MessageStatus } from '../../domain/messaging/message-status.js';
+import { FAILURE_STATUSES, sqlCanTransition, type MessageStatus } from '../../domain/messaging/outbound-sms.js';
 
 /** One outbound message about to be handed to the provider. */
 export interface NewOutboundMessage {

@@ -6,7 +6,7 @@ export async function smsStats(pool: pg.Pool, tenantId: number, days: number) {
     `select
        count(*) filter (where direction = 'outbound')::int as total_sent,
        count(*) filter (where direction = 'outbound' and status in ('delivered', 'read'))::int as total_delivered,
-       count(*) filter (where direction = 'outbound' and status in ('failed', 'undelivered', 'canceled'))::int as total_failed,
+       count(*) filter (where direction = 'outbound' and status in ('failed', 'undelivered', 'cancelled'))::int as total_failed,
        count(*) filter (where direction = 'outbound' and status in ('queued', 'sending', 'sent'))::int as total_pending,
        count(*) filter (where direction = 'inbound')::int as total_received,
        coalesce(sum(segments) filter (where direction = 'outbound'), 0)::int as total_segments,

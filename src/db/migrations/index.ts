@@ -19,6 +19,7 @@ import { Migration20261123000030RowLevelSecurity } from './Migration202611230000
 import { Migration20261123000031CrossTenantRouting } from './Migration20261123000031CrossTenantRouting.js';
 import { Migration20261123000032LeakproofContactKeys } from './Migration20261123000032LeakproofContactKeys.js';
 import { Migration20261123000033LeakproofSearchOperators } from './Migration20261123000033LeakproofSearchOperators.js';
+import { Migration20261123000034MessageCancelledSpelling } from './Migration20261123000034MessageCancelledSpelling.js';
 
 /** Applied in name order; a new migration is appended, never edited once released. */
 export const migrationsList = [
@@ -43,4 +44,5 @@ export const migrationsList = [
   { name: 'Migration20261123000031CrossTenantRouting', class: Migration20261123000031CrossTenantRouting },
   { name: 'Migration20261123000032LeakproofContactKeys', class: Migration20261123000032LeakproofContactKeys },
   { name: 'Migration20261123000033LeakproofSearchOperators', class: Migration20261123000033LeakproofSearchOperators },
+  { name: 'Migration20261123000034MessageCancelledSpelling', class: Migration20261123000034MessageCancelledSpelling },
 ];

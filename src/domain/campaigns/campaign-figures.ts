@@ -10,6 +10,14 @@ export interface CounterFigures {
   read: number;
 }
 
+/** The live figures of a campaign, plain numbers for workflow state, queries and task events. */
+export interface CampaignCounts extends CounterFigures {
+  failed: number;
+  unknown: number;
+  skipped: number;
+  cancelled: number;
+}
+
 const oneDecimal = (n: number) => Math.round(n * 10) / 10;
 
 /** Share of recipients settled (sent, failed, skipped, unknown or cancelled), whole percent. */

@@ -1,3 +1,5 @@
+import { normaliseProviderStatus, type MessageStatus } from '../messaging/outbound-sms.js';
+
 /**
  * One ledger row per campaign run and contact. A row moves forward only:
  *   pending → sending → sent → delivered → read        (the provider accepted it; callbacks move it on)
@@ -48,24 +50,22 @@ export const COUNTER_SETS = {
 export type CounterName = keyof typeof COUNTER_SETS;
 export const COUNTER_NAMES = Object.keys(COUNTER_SETS) as CounterName[];
 
-/** Twilio's MessageStatus values (and our simulated provider's) mapped onto the ledger. */
-export function recipientStatusFromProvider(status: string): RecipientStatus | null {
-  switch (status.toLowerCase()) {
-    case 'accepted':
-    case 'queued':
-    case 'scheduled':
-    case 'sending':
-    case 'sent':
-      return 'sent';
-    case 'delivered':
-      return 'delivered';
-    case 'read':
-      return 'read';
-    case 'undelivered':
-      return 'undelivered';
-    case 'failed':
-      return 'failed';
-    default:
-      return null;
-  }
+/**
+ * A provider status (normalised as for messages, see outbound-sms.ts) as it moves a ledger row: the
+ * ledger calls every status the provider holds the message in `sent`; inbound and cancelled statuses
+ * do not concern it.
+ */
+const FROM_MESSAGE_STATUS: Partial<Record<MessageStatus, RecipientStatus>> = {
+  queued: 'sent',
+  sending: 'sent',
+  sent: 'sent',
+  delivered: 'delivered',
+  read: 'read',
+  undelivered: 'undelivered',
+  failed: 'failed',
+};
+
+export function recipientStatusFromProvider(raw: string | undefined | null): RecipientStatus | null {
+  const status = normaliseProviderStatus(raw);
+  return (status && FROM_MESSAGE_STATUS[status]) ?? null;
 }

@@ -1,34 +1,33 @@
-import type { ProviderMessage, SmsProvider } from './sms-provider.js';
-import { SmsProviderError } from './sms-provider.js';
+import type { SmsProvider } from './sms-provider.js';
+import { LOG_SEARCH, logSearchSince, type LogSearch } from './outbound-sms.js';
+
+const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
- * A send whose answer never came (connection dropped, timeout, 5xx) may or may not have been accepted;
- * throttling (429) and 4xx answers are definite refusals. Only the ambiguous ones are worth asking the
- * provider about.
+ * Looks for a send that may have left in the provider's log (see LOG_SEARCH in outbound-sms.ts): the
+ * latest message to `to` with the same body, created since the send began, whose SID no other row of
+ * ours already holds (adapters list in different orders, hence the sort). A log that cannot be read
+ * after every try is `unreadable`.
  */
-export function isAmbiguousFailure(err: SmsProviderError): boolean {
-  return err.httpStatus === null || err.httpStatus >= 500;
-}
-
-/** Provider timestamps have whole seconds; look back a little further than the send started. */
-const CLOCK_SLACK_MS = 2_000;
-
-/**
- * Asks the provider whether a send it did not answer went out: a message to `to` with the same body,
- * created since the send began, whose SID we do not already hold. Answers it, or null when none is
- * found; throws SmsProviderError when the provider cannot be asked.
- */
-export async function findAmbiguousSend(
+export async function searchProviderLog(
   provider: SmsProvider,
   send: { to: string; body: string; startedAt: Date },
-  isKnownSid: (sid: string) => Promise<boolean>,
-): Promise<ProviderMessage | null> {
-  const since = new Date(send.startedAt.getTime() - CLOCK_SLACK_MS);
-  const candidates = (await provider.listSentTo(send.to, since)).filter((m) => m.body === send.body);
-  for (const candidate of candidates.reverse()) {
-    if (!(await isKnownSid(candidate.providerMessageId))) return candidate;
+  isKnownSid: (sid: string) => Promise<boolean> = async () => false,
+): Promise<LogSearch> {
+  const since = logSearchSince(send.startedAt);
+  for (let attempt = 0; attempt < LOG_SEARCH.tries; attempt++) {
+    if (attempt > 0) await wait(LOG_SEARCH.firstRetryMs * 2 ** (attempt - 1));
+    let listed;
+    try {
+      listed = await provider.listSentTo(send.to, since);
+    } catch {
+      continue;
+    }
+    const candidates = listed.filter((m) => m.body === send.body).sort((a, b) => Date.parse(b.dateCreated) - Date.parse(a.dateCreated));
+    for (const candidate of candidates) {
+      if (!(await isKnownSid(candidate.providerMessageId))) return { kind: 'found', providerMessageId: candidate.providerMessageId };
+    }
+    return { kind: 'absent' };
   }
-  return null;
+  return { kind: 'unreadable' };
 }
-
-export { SmsProviderError };

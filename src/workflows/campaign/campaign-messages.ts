@@ -1,6 +1,6 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { CampaignStatus } from '../../domain/campaigns/campaign-status.js';
-import type { CampaignCounts } from '../../activities/campaigns/campaign-counts.js';
+import type { CampaignCounts } from '../../domain/campaigns/campaign-figures.js';
 
 /** What every control update answers once the workflow has acted on it. */
 export interface CampaignControlAnswer {

@@ -1,21 +1,13 @@
-import { z } from 'zod';
 import type { ApiDeps } from '../../deps.js';
 import type { OpenApiCollector } from '../../openapi/collector.js';
 import { Routes } from '../../http/routes.js';
+import { statusCallbackSchema } from '../../../domain/messaging/outbound-sms.js';
 import { forbidden } from '../../../domain/shared/errors.js';
 import { webhookSigningSecret } from '../../../app/messaging/webhook-signing-secret.js';
 import { CAMPAIGN_STATUS_PATH, RecipientCallbacks } from '../../../app/campaigns/recipient-callback.js';
 import { receiveRecipientStatus } from '../../../app/campaigns/recipient-status-callback.js';
 import { verifyTwilioSignature } from '../messaging/verify-twilio-signature.js';
 import { answerTwiml } from '../messaging/twiml.js';
-
-const statusForm = z.looseObject({
-  MessageSid: z.string().max(64).optional(),
-  SmsSid: z.string().max(64).optional(),
-  MessageStatus: z.string().max(32).optional(),
-  SmsStatus: z.string().max(32).optional(),
-  ErrorCode: z.string().max(16).optional(),
-});
 
 /**
  * Delivery callbacks for campaign messages. Two checks before anything is read: the provider's
@@ -28,7 +20,7 @@ export function createCampaignCallbacksRouter(deps: ApiDeps, docs: OpenApiCollec
 
   routes.post(
     CAMPAIGN_STATUS_PATH,
-    { summary: 'Delivery status of one campaign message (Twilio-signed, ledger id HMAC-signed); never moves backwards', public: true, body: statusForm, contentType: 'application/x-www-form-urlencoded' },
+    { summary: 'Delivery status of one campaign message (Twilio-signed, ledger id HMAC-signed); never moves backwards', public: true, body: statusCallbackSchema, contentType: 'application/x-www-form-urlencoded' },
     async (ctx) => {
       const id = String(ctx.query.recipient_id ?? '');
       if (!callbacks.verify(id, String(ctx.query.sig ?? ''))) throw forbidden('Invalid callback signature.');

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ApiDeps } from '../../deps.js';
 import type { OpenApiCollector } from '../../openapi/collector.js';
 import { Routes } from '../../http/routes.js';
+import { statusCallbackSchema } from '../../../domain/messaging/outbound-sms.js';
 import { receiveInboundSms, type InboundSms } from '../../../app/messaging/inbound-messages.js';
 import { receiveStatusCallback } from '../../../app/messaging/delivery-status.js';
 import { WEBHOOK_PATHS } from '../../../app/messaging/callback-urls.js';
@@ -17,13 +18,6 @@ const inboundForm = z.looseObject({
   From: z.string().min(1).max(64),
   To: z.string().min(1).max(64),
   Body: z.string().max(20_000).default(''),
-});
-const statusForm = z.looseObject({
-  MessageSid: z.string().max(64).optional(),
-  SmsSid: z.string().max(64).optional(),
-  MessageStatus: z.string().max(32).optional(),
-  SmsStatus: z.string().max(32).optional(),
-  ErrorCode: z.string().max(16).optional(),
 });
 
 /** Seed 002's acknowledgement, answered to any inbound message that is not a keyword. */
@@ -46,7 +40,7 @@ export function createWebhooksRouter(deps: ApiDeps, docs: OpenApiCollector, serv
     answerTwiml(ctx, outcome.duplicate ? undefined : outcome.reply);
   }, signed);
 
-  routes.post(WEBHOOK_PATHS.twilioStatus, { summary: 'Twilio delivery status callback (signed); idempotent, never moves a status backwards', public: true, body: statusForm, contentType: FORM }, async (ctx) => {
+  routes.post(WEBHOOK_PATHS.twilioStatus, { summary: 'Twilio delivery status callback (signed); idempotent, never moves a status backwards', public: true, body: statusCallbackSchema, contentType: FORM }, async (ctx) => {
     const outcome = await receiveStatusCallback(pool, ctx.state.body, typeof ctx.query.message_id === 'string' ? ctx.query.message_id : null);
     ctx.state.log.debug({ outcome }, 'status callback');
     answerTwiml(ctx);

@@ -30,8 +30,41 @@ export async function openRun(db: Queryable, r: { campaignId: number; tenantId: 
   return rows[0];
 }
 
-export async function markMaterialised(db: Queryable, runId: number, total: number, taskId: string | null): Promise<void> {
-  await db.query(`update campaign_runs set total = $2, task_id = coalesce(task_id, $3), materialized_at = coalesce(materialized_at, now()) where id = $1`, [runId, total, taskId]);
+/** The run, locked until the transaction ends: one preparation at a time builds its ledger. */
+export async function lockRun(db: Queryable, runId: number): Promise<RunRow> {
+  const { rows } = await db.query<RunRow>(`select * from campaign_runs where id = $1 for update`, [runId]);
+  return rows[0];
+}
+
+/**
+ * Records the built ledger on its run: its size, its task, and the campaign's processed count so far,
+ * from which the run's own progress is measured.
+ */
+export async function markMaterialised(db: Queryable, run: { runId: number; campaignId: number; total: number; taskId: string | null }): Promise<void> {
+  await db.query(
+    `update campaign_runs set total = $2, task_id = $3, materialized_at = clock_timestamp(),
+            processed_base = (select processed_count from campaigns where id = $4)
+      where id = $1`,
+    [run.runId, run.total, run.taskId, run.campaignId],
+  );
+}
+
+/** What a batch of the run reads fresh each time: the run's control and frozen text, and its tenant's settings. */
+export interface RunSendContext {
+  control: RunControl;
+  message_text: string;
+  settings: Record<string, never>;
+  default_region: string;
+}
+
+export async function readRunSendContext(db: Queryable, runId: number, tenantId: number): Promise<RunSendContext | null> {
+  const { rows } = await db.query<RunSendContext>(
+    `select r.control, r.message_text, t.settings, t.default_region
+       from campaign_runs r join tenants t on t.id = r.tenant_id
+      where r.id = $1 and r.tenant_id = $2`,
+    [runId, tenantId],
+  );
+  return rows[0] ?? null;
 }
 
 /** Paused or cancelled runs claim nothing more; see `claimRecipients`. */
