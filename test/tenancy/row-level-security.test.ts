@@ -116,8 +116,8 @@ describe('row-level security', () => {
     expect(rows.filter((r) => !r.definer || !(r.config ?? []).some((c) => c.startsWith('search_path=')))).toEqual([]);
     const callers = execFileSync('grep', ['-rlE', "xt_[a-z_]+\\(", 'src', '--include=*.ts', '--exclude-dir=migrations'], { encoding: 'utf8' }).trim().split('\n').sort();
     expect(callers).toEqual([
-      'src/db/cross-tenant.ts',
       'src/db/billing/payment-tenant.ts',
+      'src/db/cross-tenant.ts',
       'src/db/housekeeping/cross-tenant-housekeeping.ts',
       'src/db/messaging/number-owner.ts',
       'src/db/tenancy/invitation-store.ts',
