@@ -2,6 +2,7 @@ import type pg from 'pg';
 import type { ObjectStorage } from '../../domain/storage/object-storage.js';
 import { defaultRegionOf } from '../../db/contacts/tenant-region.js';
 import { TaskReporter } from '../../db/tasks/task-reporter.js';
+import { inTransactionOrRollback, Rollback } from '../../db/transaction.js';
 import { mapHeader } from '../../domain/imports/csv-header.js';
 import { csvRecords } from '../../domain/imports/csv-records.js';
 import { upsertContacts } from '../../db/contacts/contact-upsert.js';
@@ -83,15 +84,10 @@ const emptyBatch = (): PendingBatch => ({ valid: [], fieldsOf: new Map(), reject
  * read it means another execution owns the import (this one fails and is retried from the new point).
  */
 async function commitBatch(pool: pg.Pool, before: LedgerRow, batch: PendingBatch, to: { byteOffset: number; rowsRead: number; done: boolean }): Promise<LedgerRow> {
-  const client = await pool.connect();
-  try {
-    await client.query('begin');
+  return inTransactionOrRollback(pool, async (client) => {
     const ledger = new ImportLedger(client);
     const current = (await ledger.find(before.task_id, { forUpdate: true }))!;
-    if (current.cancel_requested) {
-      await client.query('rollback');
-      return current;
-    }
+    if (current.cancel_requested) throw new Rollback(current);
     if (Number(current.byte_offset) !== Number(before.byte_offset)) throw new Error(`Import ${before.task_id} moved on elsewhere (offset ${current.byte_offset}, expected ${before.byte_offset}).`);
     const outcome = tallyBatch(await upsertContacts(client, current.tenant_id, batch.valid, { onExisting: 'update' }));
     const notImported = [...batch.rejected, ...outcome.rejected.map(withFields(batch)), ...outcome.skipped.map(withFields(batch))];
@@ -107,14 +103,8 @@ async function commitBatch(pool: pg.Pool, before: LedgerRow, batch: PendingBatch
     });
     const total = Math.max(after.estimated_rows, after.rows_read);
     await new TaskReporter(client).progress(after.task_id, { processed: after.rows_read, total, currentStep: `Imported ${after.rows_read} of about ${total} rows` });
-    await client.query('commit');
     return after;
-  } catch (err) {
-    await client.query('rollback').catch(() => undefined);
-    throw err;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 const withFields = (batch: PendingBatch) => (note: { row: number; reason: string }): RejectedRow => ({ ...note, fields: batch.fieldsOf.get(note.row) ?? [] });
