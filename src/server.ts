@@ -1,7 +1,8 @@
 /** `npm run api`: the API alone, against external PostgreSQL and Temporal (production). */
 import { loadConfig, ConfigError } from './config.js';
 import { createLogger } from './logger.js';
-import { openDatabase, migrateDatabase } from './db/orm.js';
+import { openDatabase } from './db/database.js';
+import { migrateDatabase } from './db/migrator.js';
 import { appConnection } from './db/app-role.js';
 import { connectTemporal, ensureSearchAttributes } from './temporal/client.js';
 import { startApi } from './api/bootstrap.js';

@@ -1,7 +1,7 @@
 /** `npm run worker`: the Temporal worker alone, against external PostgreSQL and Temporal (production). */
 import { loadConfig, ConfigError } from './config.js';
 import { createLogger } from './logger.js';
-import { openDatabase } from './db/orm.js';
+import { openDatabase } from './db/database.js';
 import { appConnection } from './db/app-role.js';
 import { createWorkers } from './temporal/worker.js';
 import { installTemporalRuntimeLogging } from './temporal/runtime-logging.js';

@@ -1,4 +1,4 @@
-import type { Database } from '../db/orm.js';
+import type { Database } from '../db/database.js';
 import type { Logger } from '../logger.js';
 import type { Config } from '../config.js';
 import { createTaskActivities } from './tasks/tasks.activities.js';

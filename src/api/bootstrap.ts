@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from '../config.js';
-import type { Database } from '../db/orm.js';
+import type { Database } from '../db/database.js';
 import type { TemporalHandle } from '../temporal/client.js';
 import type { Logger } from '../logger.js';
 import { JwtIssuer } from '../domain/identity/jwt.js';

@@ -1,5 +1,5 @@
 import type { Config } from '../config.js';
-import type { Database } from '../db/orm.js';
+import type { Database } from '../db/database.js';
 import type { TemporalHandle } from '../temporal/client.js';
 import type { Logger } from '../logger.js';
 import type { JwtIssuer } from '../domain/identity/jwt.js';

@@ -1,6 +1,6 @@
 /** `npm run migrate`: applies pending migrations to DATABASE_URL (the owner) and provisions the application role. */
 import { loadConfig } from '../config.js';
-import { migrateDatabase } from './orm.js';
+import { migrateDatabase } from './migrator.js';
 import { appConnection } from './app-role.js';
 
 const config = loadConfig();

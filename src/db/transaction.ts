@@ -15,3 +15,18 @@ export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClie
     client.release();
   }
 }
+
+/** Thrown inside `inTransactionOrRollback` to roll the transaction back and hand `value` to the caller. */
+export class Rollback<T> {
+  constructor(readonly value: T) {}
+}
+
+/** `inTransaction` for work that may end without committing yet still answer (a batch found done or stopped). */
+export async function inTransactionOrRollback<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  try {
+    return await inTransaction(pool, work);
+  } catch (err) {
+    if (err instanceof Rollback) return err.value as T;
+    throw err;
+  }
+}

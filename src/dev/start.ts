@@ -4,7 +4,8 @@
  */
 import { loadConfig, ConfigError } from '../config.js';
 import { createLogger } from '../logger.js';
-import { openDatabase, migrateDatabase } from '../db/orm.js';
+import { openDatabase } from '../db/database.js';
+import { migrateDatabase } from '../db/migrator.js';
 import { appConnection } from '../db/app-role.js';
 import { connectTemporal, ensureSearchAttributes } from '../temporal/client.js';
 import { createWorkers } from '../temporal/worker.js';

@@ -60,6 +60,31 @@ describe('registration', () => {
     expect(await countRows(app, 'users', 'lower(email) = lower($1)', [email])).toBe(1);
   });
 
+  test.each([
+    ['email', (email: string, name: string) => ({ email, username: `held-${name}` }), (email: string, name: string) => ({ email: email.toUpperCase(), username: name })],
+    ['username', (email: string, name: string) => ({ email: `held-${email}`, username: name.toUpperCase() }), (email: string, name: string) => ({ email, username: name })],
+  ])('when a sign-up loses the race for its %s to one not yet committed, then the unique index names the field in a 400', async (field, held, signUp) => {
+    const email = uniqueEmail('held');
+    const name = `racer-${email.split('@')[0]}`;
+    const other = await app.owner.connect();
+    try {
+      await other.query('begin');
+      const h = held(email, name);
+      const { rows } = await other.query(`insert into users (email, username, password_hash) values ($1, $2, 'x') returning pg_backend_pid() as pid`, [h.email, h.username]);
+      const answer = register(app, signUp(email, name));
+      for (let waited = 0; !(await app.owner.query(`select 1 from pg_stat_activity where $1 = any(pg_blocking_pids(pid))`, [rows[0].pid])).rows.length; waited += 50) {
+        if (waited > 60_000) throw new Error('the sign-up never waited on the uncommitted user');
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      await other.query('commit');
+      const { res } = await answer;
+      expect(res.status).toBe(400);
+      expect(res.body.errors).toEqual({ [field]: [`A user with this ${field} already exists.`] });
+    } finally {
+      other.release();
+    }
+  });
+
   test('when the password is weak or the email malformed, then the answer is a 400 naming the fields', async () => {
     const weak = await register(app, { password: '12345678' });
     expect(weak.res.status).toBe(400);

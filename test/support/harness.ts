@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import pg from 'pg';
-import { openDatabase, type Database } from '../../src/db/orm.js';
+import { openDatabase, type Database } from '../../src/db/database.js';
 import { appConnection } from '../../src/db/app-role.js';
 import { connectTemporal, type TemporalHandle } from '../../src/temporal/client.js';
 import { startApi, type RunningApi } from '../../src/api/bootstrap.js';

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { ensureDatabase, startEmbeddedPostgres } from '../../src/dev/embedded-postgres.js';
 import { freePort, provisionTemporalCli, startTemporalDevServer } from '../../src/dev/temporal-dev-server.js';
-import { migrateDatabase } from '../../src/db/orm.js';
+import { migrateDatabase } from '../../src/db/migrator.js';
 import { startWorkerProcess } from './worker-process.js';
 import { STATE_FILE, type RunState } from './run-state.js';
 

@@ -1,17 +1,18 @@
 import type pg from 'pg';
 import type { ObjectStorage } from '../../domain/storage/object-storage.js';
 import { defaultRegionOf } from '../../db/contacts/tenant-region.js';
-import { isUniqueViolation } from '../../db/errors.js';
 import { TaskReporter } from '../../db/tasks/task-reporter.js';
+import { inTransactionOrRollback, Rollback } from '../../db/transaction.js';
 import { mapHeader } from '../../domain/imports/csv-header.js';
 import { csvRecords } from '../../domain/imports/csv-records.js';
-import { writeBatch } from '../../db/imports/batch-writer.js';
+import { upsertContacts } from '../../db/contacts/contact-upsert.js';
+import { tallyBatch } from '../../domain/imports/batch-tally.js';
 import { ImportLedger, type ImportCounts, type LedgerRow } from '../../db/imports/import-ledger.js';
 import type { ImportOptions } from '../../domain/imports/import-options.js';
 import { memoisedPhoneNormaliser } from '../../domain/imports/phone-memo.js';
 import { recordRejections, type RejectedRow } from '../../db/imports/rejected-rows.js';
 import { mapRecord } from '../../domain/imports/row-mapper.js';
-import { CREATE_STAGING, type StagedRow } from '../../db/imports/staging-copy.js';
+import type { StagedRow } from '../../db/contacts/contact-staging.js';
 import { openUploadFile } from './upload-file.js';
 
 export interface RunHooks {
@@ -33,8 +34,6 @@ interface PendingBatch {
   fieldsOf: Map<number, string[]>;
   rejected: RejectedRow[];
 }
-
-const BATCH_ATTEMPTS = 3;
 
 /**
  * Imports batches from the ledger's resume point until the file ends, a cancel is seen, or the hooks
@@ -85,41 +84,27 @@ const emptyBatch = (): PendingBatch => ({ valid: [], fieldsOf: new Map(), reject
  * read it means another execution owns the import (this one fails and is retried from the new point).
  */
 async function commitBatch(pool: pg.Pool, before: LedgerRow, batch: PendingBatch, to: { byteOffset: number; rowsRead: number; done: boolean }): Promise<LedgerRow> {
-  for (let attempt = 1; ; attempt++) {
-    const client = await pool.connect();
-    try {
-      await client.query(`begin; ${CREATE_STAGING}`);
-      const ledger = new ImportLedger(client);
-      const current = (await ledger.find(before.task_id, { forUpdate: true }))!;
-      if (current.cancel_requested) {
-        await client.query('rollback');
-        return current;
-      }
-      if (Number(current.byte_offset) !== Number(before.byte_offset)) throw new Error(`Import ${before.task_id} moved on elsewhere (offset ${current.byte_offset}, expected ${before.byte_offset}).`);
-      const outcome = await writeBatch(client, current.tenant_id, batch.valid);
-      const notImported = [...batch.rejected, ...outcome.rejected.map(withFields(batch)), ...outcome.skipped.map(withFields(batch))];
-      await recordRejections(client, current.task_id, notImported);
-      const after = await ledger.advance(current.task_id, {
-        byteOffset: to.byteOffset,
-        rowsRead: to.rowsRead,
-        done: to.done,
-        created: outcome.created,
-        updated: outcome.updated,
-        skipped: outcome.skipped.length,
-        rejected: batch.rejected.length + outcome.rejected.length,
-      });
-      const total = Math.max(after.estimated_rows, after.rows_read);
-      await new TaskReporter(client).progress(after.task_id, { processed: after.rows_read, total, currentStep: `Imported ${after.rows_read} of about ${total} rows` });
-      await client.query('commit');
-      return after;
-    } catch (err) {
-      await client.query('rollback').catch(() => undefined);
-      // A concurrent write moved a phone or email onto a value this batch also sets: start the batch over.
-      if (!isUniqueViolation(err) || attempt >= BATCH_ATTEMPTS) throw err;
-    } finally {
-      client.release();
-    }
-  }
+  return inTransactionOrRollback(pool, async (client) => {
+    const ledger = new ImportLedger(client);
+    const current = (await ledger.find(before.task_id, { forUpdate: true }))!;
+    if (current.cancel_requested) throw new Rollback(current);
+    if (Number(current.byte_offset) !== Number(before.byte_offset)) throw new Error(`Import ${before.task_id} moved on elsewhere (offset ${current.byte_offset}, expected ${before.byte_offset}).`);
+    const outcome = tallyBatch(await upsertContacts(client, current.tenant_id, batch.valid, { onExisting: 'update' }));
+    const notImported = [...batch.rejected, ...outcome.rejected.map(withFields(batch)), ...outcome.skipped.map(withFields(batch))];
+    await recordRejections(client, current.task_id, notImported);
+    const after = await ledger.advance(current.task_id, {
+      byteOffset: to.byteOffset,
+      rowsRead: to.rowsRead,
+      done: to.done,
+      created: outcome.created,
+      updated: outcome.updated,
+      skipped: outcome.skipped.length,
+      rejected: batch.rejected.length + outcome.rejected.length,
+    });
+    const total = Math.max(after.estimated_rows, after.rows_read);
+    await new TaskReporter(client).progress(after.task_id, { processed: after.rows_read, total, currentStep: `Imported ${after.rows_read} of about ${total} rows` });
+    return after;
+  });
 }
 
 const withFields = (batch: PendingBatch) => (note: { row: number; reason: string }): RejectedRow => ({ ...note, fields: batch.fieldsOf.get(note.row) ?? [] });

@@ -6,7 +6,8 @@ import type { LineType } from '../../domain/phone/line-types.js';
 import type { CachedLookup } from '../../db/phone/lookup-cache.js';
 import { TaskReporter } from '../../db/tasks/task-reporter.js';
 import { drawBatch, type GenerationTarget } from './generation-batch.js';
-import { inTransactionOrRollback, Rollback, stopRequested } from './phone-transaction.js';
+import { inTransactionOrRollback, Rollback } from '../../db/transaction.js';
+import { stopRequested } from './stop-request.js';
 
 export interface GenerationChunkInput {
   taskId: string;

@@ -1,5 +1,5 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
-import type { Database } from '../../db/orm.js';
+import type { Database } from '../../db/database.js';
 import { CachedLookup } from '../../db/phone/lookup-cache.js';
 import { LookupProviderError, type NumberLookupProvider } from '../../domain/phone/lookup-provider.js';
 import { generateChunk, type GenerationChunkInput, type GenerationChunkOutput } from './generation-chunk.js';

@@ -2,7 +2,7 @@ import type pg from 'pg';
 import type { CachedLookup } from '../../db/phone/lookup-cache.js';
 import type { TaskReporter } from '../../db/tasks/task-reporter.js';
 import type { ValidationChunkInput } from './validation-chunk.js';
-import { stopRequested } from './phone-transaction.js';
+import { stopRequested } from './stop-request.js';
 
 /** A validation batch as its ledger row keeps it. */
 export interface ValidationLedgerRow {

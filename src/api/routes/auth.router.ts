@@ -8,7 +8,7 @@ import { addApiKeyRoutes } from './auth/api-key.routes.js';
 
 /** /api/auth/: shared by seeds 001, 002 and 004, answering supersets where their documents overlap. */
 export function createAuthRouter(deps: ApiDeps, docs: OpenApiCollector) {
-  const identity = createIdentity({ pool: deps.db.pool, orm: deps.db.orm, jwt: deps.jwt, mailer: deps.mailer, config: deps.config });
+  const identity = createIdentity({ pool: deps.db.pool, jwt: deps.jwt, mailer: deps.mailer, config: deps.config });
   const routes = new Routes(docs, 'auth', '/api/auth');
   addSignInRoutes(routes, identity, { secureCookie: deps.config.publicBaseUrl.startsWith('https://') });
   addAccountRoutes(routes, identity);

@@ -21,9 +21,9 @@ function idParam(ctx: AppContext, name = 'id'): number {
 
 /** Seed 004's tenants: the caller's memberships, tenant settings, switching, and members. */
 export function createTenantsRouter(deps: ApiDeps, docs: OpenApiCollector) {
-  const tenants = new TenantService(deps.db.orm);
-  const members = new TenantMembers(deps.db.orm, tenants);
-  const invitations = new TenantInvitations(deps.db.orm, tenants, new InvitationStore(deps.db.pool), deps.mailer, deps.config.publicBaseUrl);
+  const tenants = new TenantService(deps.db.pool);
+  const members = new TenantMembers(deps.db.pool, tenants);
+  const invitations = new TenantInvitations(deps.db.pool, tenants, new InvitationStore(deps.db.pool), deps.mailer, deps.config.publicBaseUrl);
   const routes = new Routes(docs, 'tenants', '/api/tenants');
 
   routes.get('/', { summary: 'The caller’s tenants with their role and which one is active', query: pageQuery }, async (ctx) => {

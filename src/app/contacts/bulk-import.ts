@@ -1,7 +1,10 @@
 import type pg from 'pg';
 import type { FieldErrors } from '../../domain/shared/errors.js';
-import { validateContactInput, type ContactInputOptions, type ContactRow } from '../../domain/contacts/contact-input.js';
+import { validateContactInput, type ContactInputOptions } from '../../domain/contacts/contact-input.js';
+import { isStored, requestErrors } from '../../domain/contacts/upsert-outcome.js';
 import { upsertContacts } from '../../db/contacts/contact-upsert.js';
+import type { StagedRow } from '../../db/contacts/contact-staging.js';
+import { inTransaction } from '../../db/transaction.js';
 
 export const MAX_SYNC_IMPORT_ROWS = 10_000;
 
@@ -29,18 +32,18 @@ export interface ImportSummary {
  */
 export async function importContacts(pool: pg.Pool, tenantId: number, raw: readonly unknown[], opts: ContactInputOptions): Promise<ImportSummary> {
   const results: ImportRowResult[] = new Array(raw.length);
-  const valid: { index: number; row: ContactRow }[] = [];
+  const valid: StagedRow[] = [];
   raw.forEach((item, index) => {
     const checked = validateContactInput(item, opts);
-    if (checked.ok) valid.push({ index, row: checked.row });
+    if (checked.ok) valid.push({ row: index + 1, contact: checked.row });
     else results[index] = { row: index + 1, status: 'rejected', errors: checked.errors };
   });
-  const outcomes = valid.length
-    ? await upsertContacts(pool, tenantId, valid.map((v) => v.row), { onExisting: 'update', rowNumbers: valid.map((v) => v.index + 1) })
-    : [];
-  outcomes.forEach((o, k) => {
-    results[valid[k].index] = { row: valid[k].index + 1, ...o };
-  });
+  const outcomes = valid.length ? await inTransaction(pool, (client) => upsertContacts(client, tenantId, valid, { onExisting: 'update' })) : [];
+  for (const o of outcomes) {
+    if (isStored(o)) results[o.row - 1] = { row: o.row, status: o.status, id: o.id };
+    // A row skipped for a contact another row updates names that contact, as it always has.
+    else results[o.row - 1] = { row: o.row, status: o.status, ...(o.cause === 'contact-taken' ? { id: o.id } : {}), errors: requestErrors(o) };
+  }
   const count = (status: ImportRowResult['status']) => results.filter((r) => r.status === status).length;
   return { total: raw.length, created: count('created'), updated: count('updated'), skipped: count('skipped'), rejected: count('rejected'), results };
 }

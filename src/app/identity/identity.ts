@@ -1,5 +1,4 @@
 import type pg from 'pg';
-import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from '../../config.js';
 import type { JwtIssuer } from '../../domain/identity/jwt.js';
 import type { Mailer } from '../../domain/identity/mailer.js';
@@ -25,7 +24,6 @@ import { InvitationStore } from '../../db/tenancy/invitation-store.js';
 
 export interface IdentityDeps {
   pool: pg.Pool;
-  orm: MikroORM;
   jwt: JwtIssuer;
   mailer: Mailer;
   config: Pick<Config, 'publicBaseUrl' | 'jwt' | 'loginAttemptsPerHour' | 'authThrottles'>;
@@ -33,7 +31,7 @@ export interface IdentityDeps {
 
 /** Wires the account and credential services once per API process. */
 export function createIdentity(d: IdentityDeps) {
-  const { pool, orm, config } = d;
+  const { pool, config } = d;
   const throttles = config.authThrottles;
   const users = new UserDirectory(pool);
   const sessions = new SessionStore(pool, config.jwt.refreshTtlSeconds);
@@ -56,8 +54,8 @@ export function createIdentity(d: IdentityDeps) {
     verification,
     login: new Login(pool, users, new CredentialChecker(users), sessions, tokenPairs, apiKeys, loginLimiter),
     logout: new Logout(sessions, refreshTokens, epochs),
-    registration: new Registration(orm, users, tokenPairs, verification, registrationLimiter, new InvitationStore(pool)),
-    profiles: new Profiles(orm, users),
+    registration: new Registration(pool, users, tokenPairs, verification, registrationLimiter, new InvitationStore(pool)),
+    profiles: new Profiles(pool, users),
     passwordChange: new PasswordChange(pool, users, revocation),
     passwordReset: new PasswordReset({ pool, users, tokens: oneTimeTokens, revocation, mailer: d.mailer, limiter: resetLimiter, publicBaseUrl: config.publicBaseUrl }),
   };

@@ -1,10 +1,10 @@
-import type { MikroORM } from '@mikro-orm/postgresql';
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import type pg from 'pg';
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
 import { notFound, validationError } from '../../domain/shared/errors.js';
 import type { UserDirectory } from '../../db/identity/user-directory.js';
-import { TenantSchema } from '../../db/tenancy/tenant.entity.js';
-import { UserSchema } from '../../db/identity/user.entity.js';
+import { findTenant } from '../../db/tenancy/tenant-store.js';
+import { updateProfileFields, USERNAME_UNIQUE, type ProfileFields } from '../../db/identity/user-accounts.js';
+import { isUniqueViolation } from '../../db/errors.js';
 import { splitName, type UserView } from '../../domain/identity/user-view.js';
 import { assertUsernameFor } from '../../domain/identity/usernames.js';
 
@@ -18,7 +18,7 @@ export interface ProfileChanges {
 
 /** The caller's own account: read it in their current tenant, change the fields they own. */
 export class Profiles {
-  constructor(private readonly orm: MikroORM, private readonly users: UserDirectory) {}
+  constructor(private readonly pool: pg.Pool, private readonly users: UserDirectory) {}
 
   async get(userId: number, tenantId: number): Promise<UserView> {
     const view = await this.users.view(userId, tenantId);
@@ -28,24 +28,23 @@ export class Profiles {
 
   /** `name` fills first and last name unless those are given too; phone numbers are stored in E.164. */
   async update(userId: number, tenantId: number, changes: ProfileChanges): Promise<UserView> {
-    const em = this.orm.em.fork();
-    const user = await em.findOne(UserSchema, { id: userId });
+    const user = await this.users.byId(userId);
     if (!user) throw notFound('User not found.');
-    if (changes.name !== undefined) Object.assign(user, splitName(changes.name));
-    if (changes.firstName !== undefined) user.firstName = changes.firstName;
-    if (changes.lastName !== undefined) user.lastName = changes.lastName;
+    const fields: ProfileFields = changes.name !== undefined ? splitName(changes.name) : {};
+    if (changes.firstName !== undefined) fields.firstName = changes.firstName;
+    if (changes.lastName !== undefined) fields.lastName = changes.lastName;
     if (changes.phoneNumber !== undefined) {
-      const tenant = await em.findOne(TenantSchema, { id: tenantId }, { fields: ['defaultRegion'] });
-      user.phoneNumber = changes.phoneNumber ? toE164(changes.phoneNumber, tenant?.defaultRegion ?? 'US') : null;
+      const tenant = await findTenant(this.pool, tenantId);
+      fields.phoneNumber = changes.phoneNumber ? toE164(changes.phoneNumber, tenant?.defaultRegion ?? 'US') : null;
     }
     if (changes.username !== undefined && changes.username !== user.username) {
       assertUsernameFor(user.email, changes.username);
       const holder = await this.users.byLogin(changes.username);
       if (holder && holder.id !== userId && holder.username.toLowerCase() === changes.username.toLowerCase()) throw usernameTaken();
-      user.username = changes.username;
+      fields.username = changes.username;
     }
-    await em.flush().catch((err: unknown) => {
-      throw err instanceof UniqueConstraintViolationException ? usernameTaken() : err;
+    await updateProfileFields(this.pool, userId, fields).catch((err: unknown) => {
+      throw isUniqueViolation(err) && err.constraint === USERNAME_UNIQUE ? usernameTaken() : err;
     });
     return this.get(userId, tenantId);
   }

@@ -1,5 +1,4 @@
-import type { MikroORM } from '@mikro-orm/postgresql';
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import type pg from 'pg';
 import { validationError } from '../../domain/shared/errors.js';
 import type { InvitationStore } from '../../db/tenancy/invitation-store.js';
 import type { Role } from '../../domain/tenancy/roles.js';
@@ -12,7 +11,9 @@ import { hashPassword } from '../../domain/identity/passwords.js';
 import { assertNewPassword } from '../../domain/identity/password-policy.js';
 import type { TokenPair, TokenPairs } from './token-pair.js';
 import type { UserDirectory } from '../../db/identity/user-directory.js';
-import { UserSchema } from '../../db/identity/user.entity.js';
+import { EMAIL_UNIQUE, insertUser, setActiveTenant, USERNAME_UNIQUE } from '../../db/identity/user-accounts.js';
+import { isUniqueViolation } from '../../db/errors.js';
+import { inTransaction } from '../../db/transaction.js';
 import type { UserView } from '../../domain/identity/user-view.js';
 import { assertUsernameFor } from '../../domain/identity/usernames.js';
 
@@ -42,7 +43,7 @@ const USERNAME_TAKEN = 'A user with this username already exists.';
 /** Sign-up: the user, a tenant they own and work in, a JWT pair, and the email-verification link. */
 export class Registration {
   constructor(
-    private readonly orm: MikroORM,
+    private readonly pool: pg.Pool,
     private readonly users: UserDirectory,
     private readonly tokenPairs: TokenPairs,
     private readonly verification: EmailVerification,
@@ -58,22 +59,17 @@ export class Registration {
     await this.assertFree(input.email, username);
     if (input.invitationToken !== undefined) await this.assertInvited(input.invitationToken, input.email);
     const passwordHash = await hashPassword(input.password);
-    const em = this.orm.em.fork();
-    const { userId, tenant } = await em
-      .transactional(async (tx) => {
-        const user = tx.create(UserSchema, { email: input.email, username, passwordHash, firstName: input.firstName, lastName: input.lastName });
-        await tx.flush();
-        const tenant = await createOwnedTenant(tx, user.id, { name: input.tenantName ?? defaultTenantName(input) });
-        user.activeTenantId = tenant.id;
-        await tx.flush();
-        return { userId: user.id, tenant };
-      })
-      .catch((err: unknown) => {
-        // Two sign-ups racing for one email or username: the unique index decides.
-        if (err instanceof UniqueConstraintViolationException && /users_email_unique/.test(err.message)) throw validationError({ email: [EMAIL_TAKEN] });
-        if (err instanceof UniqueConstraintViolationException && /users_username_unique/.test(err.message)) throw validationError({ username: [USERNAME_TAKEN] });
-        throw err;
-      });
+    const { userId, tenant } = await inTransaction(this.pool, async (client) => {
+      const userId = await insertUser(client, { email: input.email, username, passwordHash, firstName: input.firstName, lastName: input.lastName });
+      const tenant = await createOwnedTenant(client, userId, { name: input.tenantName ?? defaultTenantName(input) });
+      await setActiveTenant(client, userId, tenant.id);
+      return { userId, tenant };
+    }).catch((err: unknown) => {
+      // Two sign-ups racing for one email or username: the unique index decides.
+      if (isUniqueViolation(err) && err.constraint === EMAIL_UNIQUE) throw validationError({ email: [EMAIL_TAKEN] });
+      if (isUniqueViolation(err) && err.constraint === USERNAME_UNIQUE) throw validationError({ username: [USERNAME_TAKEN] });
+      throw err;
+    });
     const accepted = input.invitationToken !== undefined ? await this.invitations.accept(input.invitationToken, userId) : null;
     await this.verification.send({ id: userId, email: input.email });
     const [user, tokens] = await Promise.all([this.users.view(userId), this.tokenPairs.issue(userId)]);

@@ -1,9 +1,8 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { validationError } from '../../domain/shared/errors.js';
-import { MembershipSchema } from '../../db/tenancy/membership.entity.js';
+import type { Queryable } from '../../db/queryable.js';
+import { insertMembership } from '../../db/tenancy/membership-store.js';
+import { insertTenant, slugTaken, slugTakenError, type Tenant } from '../../db/tenancy/tenant-store.js';
 import type { TenantSettings } from '../../domain/tenancy/settings.js';
 import { slugify, withRandomSuffix } from '../../domain/tenancy/slug.js';
-import { TenantSchema, type Tenant } from '../../db/tenancy/tenant.entity.js';
 
 export interface NewTenant {
   name: string;
@@ -12,32 +11,24 @@ export interface NewTenant {
   settings?: TenantSettings;
 }
 
-/** Creates a tenant owned by `ownerId` inside the caller's unit of work (registration or POST /tenants/). */
-export async function createOwnedTenant(em: EntityManager, ownerId: number, input: NewTenant): Promise<Tenant> {
-  const slug = await chooseSlug(em, input);
-  const tenant = em.create(TenantSchema, {
+/** Creates a tenant owned by `ownerId` inside the caller's transaction (registration or POST /tenants/). */
+export async function createOwnedTenant(db: Queryable, ownerId: number, input: NewTenant): Promise<Tenant> {
+  const tenant = await insertTenant(db, {
     name: input.name,
-    slug,
+    slug: await chooseSlug(db, input),
     defaultRegion: input.defaultRegion ?? 'US',
     settings: input.settings ?? {},
   });
-  await em.flush();
-  em.create(MembershipSchema, { tenantId: tenant.id, userId: ownerId, role: 'owner' });
-  await em.flush();
+  await insertMembership(db, tenant.id, ownerId, 'owner');
   return tenant;
 }
 
 /** A slug the caller chose must be free; a derived one gets a random suffix when its name is taken. */
-async function chooseSlug(em: EntityManager, input: NewTenant): Promise<string> {
+async function chooseSlug(db: Queryable, input: NewTenant): Promise<string> {
   if (input.slug) {
-    if (await slugTaken(em, input.slug)) throw validationError({ slug: ['A tenant with this slug already exists.'] });
+    if (await slugTaken(db, input.slug)) throw slugTakenError();
     return input.slug;
   }
   const base = slugify(input.name);
-  return (await slugTaken(em, base)) ? withRandomSuffix(base) : base;
-}
-
-export async function slugTaken(em: EntityManager, slug: string, exceptTenantId?: number): Promise<boolean> {
-  const found = await em.findOne(TenantSchema, { slug }, { fields: ['id'] });
-  return !!found && found.id !== exceptTenantId;
+  return (await slugTaken(db, base)) ? withRandomSuffix(base) : base;
 }

@@ -1,10 +1,10 @@
-import type { MikroORM } from '@mikro-orm/postgresql';
+import type pg from 'pg';
 import { withTenant } from '../../db/tenant-scope.js';
 import { conflict, forbidden, validationError } from '../../domain/shared/errors.js';
 import type { Mailer } from '../../domain/identity/mailer.js';
-import { UserSchema } from '../../db/identity/user.entity.js';
+import { UserDirectory } from '../../db/identity/user-directory.js';
 import type { InvitationStore } from '../../db/tenancy/invitation-store.js';
-import { MembershipSchema } from '../../db/tenancy/membership.entity.js';
+import { findMembership } from '../../db/tenancy/membership-store.js';
 import { type Role } from '../../domain/tenancy/roles.js';
 import { canGrant } from '../../domain/tenancy/roles.js';
 import type { TenantService } from './tenant-service.js';
@@ -27,7 +27,7 @@ export interface InvitationView {
  */
 export class TenantInvitations {
   constructor(
-    private readonly orm: MikroORM,
+    private readonly pool: pg.Pool,
     private readonly tenants: TenantService,
     private readonly store: InvitationStore,
     private readonly mailer: Mailer,
@@ -35,12 +35,11 @@ export class TenantInvitations {
   ) {}
 
   async invite(callerId: number, tenantId: number, email: string, role: Role): Promise<InvitationView> {
-    const em = this.orm.em.fork();
-    const { tenant, membership: caller } = await this.tenants.memberOf(em, callerId, tenantId);
+    const { tenant, membership: caller } = await this.tenants.memberOf(callerId, tenantId);
     if (!canGrant(caller.role, role)) throw forbidden('Only owners can add owners; only owners and admins can add members.');
     // Members are listed to whoever may invite, so saying so reveals nothing new.
-    const user = await em.findOne(UserSchema, { email: email.toLowerCase() }, { fields: ['id'] });
-    if (user && (await em.findOne(MembershipSchema, { tenantId, userId: user.id }))) throw conflict('This user is already a member of the tenant.');
+    const user = await new UserDirectory(this.pool).byEmail(email);
+    if (user && (await findMembership(this.pool, tenantId, user.id))) throw conflict('This user is already a member of the tenant.');
     // The path may name a tenant other than the caller's active one: its membership was checked above.
     const issued = await withTenant(tenantId, () => this.store.issue(tenantId, email, role, callerId, INVITATION_TTL_SECONDS));
     const link = `${this.publicBaseUrl}/accept-invitation?token=${encodeURIComponent(issued.token)}`;

@@ -1,5 +1,5 @@
 import type { Role } from '../../domain/tenancy/roles.js';
-import type { Tenant } from '../../db/tenancy/tenant.entity.js';
+import type { Tenant } from '../../db/tenancy/tenant-store.js';
 
 /** A tenant as seed 004 shows it, with the caller's role and whether it is their active tenant. */
 export function tenantView(tenant: Tenant, role: Role, isActive: boolean) {

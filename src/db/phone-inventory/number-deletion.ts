@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { notFound } from '../../domain/shared/errors.js';
+import { inTransaction } from '../transaction.js';
 
 /**
  * Seed 000 "clear-numbers": drops the invalid numbers and the valid ones that are not mobile, since only
@@ -34,17 +35,9 @@ export async function deleteAllNumbers(pool: pg.Pool, tenantId: number, projectI
  */
 export async function deleteSelectedNumbers(pool: pg.Pool, tenantId: number, ids: readonly number[]): Promise<number> {
   const wanted = [...new Set(ids)];
-  const client = await pool.connect();
-  try {
-    await client.query('begin');
+  return inTransaction(pool, async (client) => {
     const { rowCount } = await client.query(`delete from phone_numbers where tenant_id = $1 and id = any($2::bigint[])`, [tenantId, wanted]);
     if ((rowCount ?? 0) !== wanted.length) throw notFound('One or more numbers were not found.', 'selectedNumbers');
-    await client.query('commit');
     return wanted.length;
-  } catch (err) {
-    await client.query('rollback').catch(() => undefined);
-    throw err;
-  } finally {
-    client.release();
-  }
+  });
 }

@@ -8,7 +8,7 @@ import { b2bWhere } from '../../../db/contacts/b2b-filter.js';
 import { listContacts } from '../../../db/contacts/contact-list.js';
 import { B2B_LIST_COLUMNS, b2bDetail, b2bListItem, type B2bListRow } from '../../../domain/contacts/contact-views.js';
 import { findContact, softDeleteContact, updateContact } from '../../../db/contacts/contact-store.js';
-import { isStored, upsertContacts } from '../../../db/contacts/contact-upsert.js';
+import { createContact } from '../../../app/contacts/contact-creation.js';
 import { validateContactInput } from '../../../domain/contacts/contact-input.js';
 import { defaultRegionOf } from '../../../db/contacts/tenant-region.js';
 import { autocomplete, AUTOCOMPLETE_FIELDS } from '../../../db/contacts/autocomplete.js';
@@ -82,10 +82,9 @@ export function createB2bContactsRouter(deps: ApiDeps, docs: OpenApiCollector) {
     { summary: 'Create a contact (a phone or email already used is a field error; Idempotency-Key supported)', body: contactBody },
     async (ctx) => {
       const row = await validated(ctx, ctx.state.body, false);
-      const [outcome] = await upsertContacts(pool, principalOf(ctx).tenantId, [row], { onExisting: 'reject' });
-      if (!isStored(outcome)) throw validationError(outcome.errors);
+      const { contact } = await createContact(pool, principalOf(ctx).tenantId, row, 'reject');
       ctx.status = 201;
-      return b2bDetail((await findContact(pool, principalOf(ctx).tenantId, outcome.id))!);
+      return b2bDetail(contact);
     },
   );
 

@@ -10,7 +10,7 @@ import { listContacts } from '../../../db/contacts/contact-list.js';
 import { messagingContact } from '../../../domain/contacts/contact-views.js';
 import type { ContactRecord } from '../../../domain/contacts/contact-record.js';
 import { findContact, optIn, optOut, softDeleteContact, updateContact } from '../../../db/contacts/contact-store.js';
-import { isStored, upsertContacts } from '../../../db/contacts/contact-upsert.js';
+import { createContact } from '../../../app/contacts/contact-creation.js';
 import { validateContactInput } from '../../../domain/contacts/contact-input.js';
 import { defaultRegionOf } from '../../../db/contacts/tenant-region.js';
 import { booleanFilter, idParam, pageField, pageSizeField, repeatedText, textFilter } from './query-fields.js';
@@ -58,11 +58,10 @@ export function createMessagingContactsRouter(deps: ApiDeps, docs: OpenApiCollec
     async (ctx) => {
       const row = await validated(ctx, false);
       const { tenantId } = principalOf(ctx);
-      const [outcome] = await upsertContacts(pool, tenantId, [row], { onExisting: 'update' });
-      if (!isStored(outcome)) throw validationError(outcome.errors);
-      const upserted = outcome.status === 'updated';
+      const { status, contact } = await createContact(pool, tenantId, row, 'update');
+      const upserted = status === 'updated';
       ctx.status = upserted ? 200 : 201;
-      return { ...mifumoOk({ ...messagingContact((await findContact(pool, tenantId, outcome.id))!), upserted }), status: ctx.status };
+      return { ...mifumoOk({ ...messagingContact(contact), upserted }), status: ctx.status };
     },
   );
 

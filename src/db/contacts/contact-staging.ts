@@ -5,20 +5,24 @@ import { from as copyFrom } from 'pg-copy-streams';
 import type { ContactRow } from '../../domain/contacts/contact-input.js';
 
 export interface StagedRow {
-  /** The record's row number in the file; staging rows are addressed by it. */
+  /** The caller's number for the row (request position, file line); unique within a batch, staging rows are addressed by it. */
   row: number;
   contact: ContactRow;
 }
 
-export const STAGING_TABLE = 'contact_import_staging';
-/** Session-local and emptied at each commit; the batch transaction sends it with its BEGIN. */
-export const CREATE_STAGING = `create temp table if not exists ${STAGING_TABLE} (row_no integer not null, phone_e164 text, email text, r jsonb not null) on commit delete rows`;
+export const STAGING_TABLE = 'contact_upsert_staging';
 
 /**
- * Loads a batch into the staging table (CREATE_STAGING, in the caller's transaction) with COPY: one
- * round trip however many rows, and the rows are gone at commit. Each row is its contact as JSON, read by the contact rules' SQL builders.
+ * Loads a batch into a session-local table with COPY: one round trip however many rows. The table is
+ * created on the connection's first batch and emptied at every commit (and here, should an earlier
+ * batch of the same transaction have left rows), so no batch ever sees another's rows. Each row is its
+ * contact as JSON, read by the contact rules' SQL builders, beside the two keys it is matched by.
  */
-export async function copyToStaging(client: pg.PoolClient, rows: readonly StagedRow[]): Promise<void> {
+export async function stageContacts(client: pg.PoolClient, rows: readonly StagedRow[]): Promise<void> {
+  await client.query(
+    `create temp table if not exists ${STAGING_TABLE} (row_no integer not null, phone_e164 text, email text, r jsonb not null) on commit delete rows;
+     delete from ${STAGING_TABLE}`,
+  );
   const lines: string[] = [];
   for (const { row, contact } of rows) {
     lines.push(`${row},${cell(contact.phone_e164)},${cell(contact.email)},${cell(JSON.stringify(contact))}\n`);
