@@ -72,3 +72,6 @@ export interface CodedError extends Error {
 export function isCodedError(err: unknown): err is CodedError {
   return err instanceof Error && isBusinessCode((err as Partial<CodedError>).businessCode);
 }
+
+/** A provider's failure, by whether trying again may pass. */
+export const providerFailureCode = (retryable: boolean): BusinessCode => (retryable ? 'PROVIDER_UNAVAILABLE' : 'PROVIDER_REFUSED');
