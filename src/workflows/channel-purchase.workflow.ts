@@ -3,6 +3,7 @@ import type { createChannelActivities, StoreChannelInput } from '../activities/c
 import type { ChannelType } from '../domain/channels/channel-types.js';
 import type { ChannelView } from '../app/channels/channel-view.js';
 import { NOTHING_BOUGHT } from '../domain/channels/channel-failures.js';
+import { failureCodeOf } from './shared/failure-code.js';
 
 type Activities = ReturnType<typeof createChannelActivities>;
 
@@ -33,7 +34,8 @@ export async function channelPurchaseWorkflow(input: ChannelPurchaseInput): Prom
     number = await buy.channelBuyNumber({ reference, isoCountry: input.isoCountry, type: input.type });
   } catch (err) {
     // An attempt that timed out may have bought a number after all: give back whatever carries our reference.
-    if (!NOTHING_BOUGHT.includes(failureType(err) ?? '')) await undo.channelReleaseNumber({ reference, sid: null, phoneNumber: null });
+    const code = failureCodeOf(err);
+    if (!code || !NOTHING_BOUGHT.includes(code)) await undo.channelReleaseNumber({ reference, sid: null, phoneNumber: null });
     throw failure(err, '');
   }
   const storeInput: StoreChannelInput = { ...input, workflowId: workflowInfo().workflowId, number };
@@ -45,16 +47,11 @@ export async function channelPurchaseWorkflow(input: ChannelPurchaseInput): Prom
   }
 }
 
-/** The activity's own failure (its message and type) as the workflow's failure. */
+/** The activity's own failure (its message and business code) as the workflow's failure. */
 function failure(err: unknown, note: string): ApplicationFailure {
-  return ApplicationFailure.nonRetryable(`${unwrap(err).message}${note}`, failureType(err) ?? 'ChannelPurchaseFailed');
+  return ApplicationFailure.nonRetryable(`${unwrap(err).message}${note}`, failureCodeOf(err) ?? 'ChannelPurchaseFailed');
 }
 
 function unwrap(err: unknown): Error {
   return err instanceof ActivityFailure && err.cause ? err.cause : (err as Error);
-}
-
-function failureType(err: unknown): string | undefined {
-  const cause = unwrap(err);
-  return cause instanceof ApplicationFailure ? (cause.type ?? undefined) : undefined;
 }

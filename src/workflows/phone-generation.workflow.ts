@@ -17,6 +17,8 @@ import { tenantWorkflowIdentity } from '../temporal/tenant-workflow-identity.js'
 import type { TaskProgress } from './shared/task-messages.js';
 import { chunkActivities, taskActivities } from './shared/phone-activities.js';
 import { failureMessage, percent, PhoneTaskControl } from './shared/phone-task-control.js';
+import { failureCodeOf } from './shared/failure-code.js';
+import type { BusinessCode } from '../domain/shared/business-codes.js';
 import { phoneValidationWorkflow } from './phone-validation.workflow.js';
 
 export interface PhoneGenerationInput {
@@ -80,7 +82,7 @@ export async function phoneGenerationWorkflow(input: PhoneGenerationInput, carri
       progress.processed = state.generated;
       progress.currentStep = `Generated ${state.generated} of ${input.quantity}`;
       if (out.stopped) control.cancelRequested = true;
-      else if (out.exhausted) throw ApplicationFailure.nonRetryable(exhaustedMessage(input, state.generated), 'AreaCodeExhausted');
+      else if (out.exhausted) throw ApplicationFailure.nonRetryable(exhaustedMessage(input, state.generated), AREA_CODE_EXHAUSTED);
     }
     control.closing = true;
     if (control.cancelRequested) {
@@ -100,11 +102,15 @@ export async function phoneGenerationWorkflow(input: PhoneGenerationInput, carri
       await CancellationScope.nonCancellable(() => taskActivities.taskCancelled({ taskId: input.taskId, result: result({ cancelled: true }) }));
       throw err;
     }
-    await taskActivities.taskFailed({ taskId: input.taskId, error: failureMessage(err) });
+    // The business code (AREA_CODE_EXHAUSTED, PROVIDER_REFUSED …) reaches clients in the task's result and as the workflow's failure type.
+    const code = failureCodeOf(err);
+    await taskActivities.taskFailed({ taskId: input.taskId, error: failureMessage(err), result: result({ error_code: code }) });
     progress.status = 'failed';
-    throw err instanceof ApplicationFailure ? err : ApplicationFailure.nonRetryable(failureMessage(err), 'PhoneGenerationFailed');
+    throw err instanceof ApplicationFailure ? err : ApplicationFailure.nonRetryable(failureMessage(err), code ?? 'PhoneGenerationFailed');
   }
 }
+
+const AREA_CODE_EXHAUSTED: BusinessCode = 'AREA_CODE_EXHAUSTED';
 
 function omitAutoValidate(input: PhoneGenerationInput) {
   const { autoValidate: _, ...rest } = input;

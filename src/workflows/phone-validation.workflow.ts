@@ -3,6 +3,7 @@ import { batchesPerChunk, CHUNKS_PER_RUN } from '../domain/phone/job-sizing.js';
 import type { TaskProgress } from './shared/task-messages.js';
 import { chunkActivities, taskActivities } from './shared/phone-activities.js';
 import { failureMessage, percent, PhoneTaskControl } from './shared/phone-task-control.js';
+import { failureCodeOf } from './shared/failure-code.js';
 
 export interface PhoneValidationInput {
   taskId: string;
@@ -96,8 +97,9 @@ export async function phoneValidationWorkflow(input: PhoneValidationInput, carri
       await CancellationScope.nonCancellable(() => taskActivities.taskCancelled({ taskId: input.taskId, result: { ...result(), cancelled: true } }));
       throw err;
     }
-    await taskActivities.taskFailed({ taskId: input.taskId, error: failureMessage(err) });
+    const code = failureCodeOf(err);
+    await taskActivities.taskFailed({ taskId: input.taskId, error: failureMessage(err), result: { ...result(), error_code: code } });
     progress.status = 'failed';
-    throw err instanceof ApplicationFailure ? err : ApplicationFailure.nonRetryable(failureMessage(err), 'PhoneValidationFailed');
+    throw err instanceof ApplicationFailure ? err : ApplicationFailure.nonRetryable(failureMessage(err), code ?? 'PhoneValidationFailed');
   }
 }

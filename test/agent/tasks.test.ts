@@ -98,6 +98,8 @@ test('when a free user has used the month allowance, then the task is refused wi
   const res = await ask(user.phone_number, 'One more question');
   expect(res.status).toBe(403);
   expect(res.body).toMatchObject({ detail: expect.stringContaining('monthly'), request_id: expect.any(String) });
+  expect(res.body.code).toBe('TIER_LIMIT_EXCEEDED');
+  expect(res.headers.get('error-code')).toBe('TIER_LIMIT_EXCEEDED');
   const tasks = await app.http.get(`/api/tasks/?user_phone=${encodeURIComponent(user.phone_number)}`, auth());
   expect(tasks.body.count).toBe(0);
 });

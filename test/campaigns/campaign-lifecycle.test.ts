@@ -57,6 +57,8 @@ describe('campaign lifecycle', () => {
         details: { current_status: 'completed', allowed_statuses: ['draft', 'scheduled'] },
       }),
     );
+    expect(again.body.code).toBe('INVALID_TRANSITION');
+    expect(again.headers.get('error-code')).toBe('INVALID_TRANSITION');
     expect(await ledgerStatuses(app, id)).toEqual({ sent: 2 });
   });
 
@@ -67,6 +69,7 @@ describe('campaign lifecycle', () => {
     expect(paused.body).toEqual(
       expect.objectContaining({ message: 'Campaign cannot be paused', error_code: 'INVALID_STATUS', details: { current_status: 'draft', allowed_statuses: ['running', 'scheduled'] } }),
     );
+    expect(paused.body.code).toBe('INVALID_TRANSITION');
     const detail = await app.http.get(`${base}${id}/`, { token: owner.token });
     expect(detail.body.data.status).toBe('draft');
   });

@@ -101,6 +101,16 @@ describe('recurring campaigns', () => {
     await expect(schedule.describe()).rejects.toThrow();
   });
 
+  test("when Temporal's parser refuses a cron that passed the shape check, then start is a 400 on recurring_schedule and the campaign stays a draft", async () => {
+    const account = await fastAccount();
+    const body = smsCampaign({ is_recurring: true, recurring_schedule: { cron: '99 99 * * *', timezone: 'UTC' } });
+    const id = (await app.http.post(base, body, { token: account.token })).body.data.id;
+    const res = await app.http.post(`${base}${id}/start/`, undefined, { token: account.token });
+    expect(res.status).toBe(400);
+    expect(res.body.errors.recurring_schedule).toEqual([expect.stringContaining('Temporal refused the schedule:')]);
+    expect((await app.http.get(`${base}${id}/`, { token: account.token })).body.data.status).toBe('draft');
+  });
+
   test('when a recurring campaign has no cron, then it is refused', async () => {
     const account = await fastAccount();
     const res = await app.http.post(base, smsCampaign({ is_recurring: true }), { token: account.token });

@@ -38,6 +38,7 @@ describe('channel purchase saga', () => {
     const second = await generate({ country: 'KE', type: 'sms' });
     expect(second.status).toBe(409);
     expect(second.body).toEqual({ error: 'Failed to generate phone number', details: expect.stringContaining('The number was released.') });
+    expect(second.headers.get('error-code')).toBe('NUMBER_TAKEN');
 
     const released = numbers.released.filter((r) => r.phoneNumber === first.body.phoneNumber);
     expect(released).toHaveLength(1);
@@ -54,6 +55,7 @@ describe('channel purchase saga', () => {
     const res = await generate({ country: 'Norway' });
     expect(res.status).toBe(502);
     expect(res.body).toEqual({ error: 'Failed to generate phone number', details: 'No available phone numbers in this country' });
+    expect(res.headers.get('error-code')).toBe('NO_NUMBERS_AVAILABLE');
     expect(await channelCount()).toBe(before.channels);
     expect(numbers.released).toHaveLength(before.released);
   });
@@ -63,6 +65,7 @@ describe('channel purchase saga', () => {
     const res = await generate({ country: 'Finland' });
     expect(res.status).toBe(503);
     expect(res.body.details).toContain('unreachable');
+    expect(res.headers.get('error-code')).toBe('PROVIDER_UNAVAILABLE');
     expect(await channelCount()).toBe(before.channels);
     expect(numbers.released.slice(before.released)).toEqual([{ reference: expect.any(String), sid: null, phoneNumber: null }]);
     await recordHistory(env.app, `channel-purchase-t${owner.tenantId}-${numbers.released.at(-1)!.reference}`, 'channel-purchase-provider-down');

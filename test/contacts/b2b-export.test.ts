@@ -84,6 +84,8 @@ describe('seed 001 export', () => {
     const refused = await app.http.post('/api/api/contacts/export/', { contact_ids: [a.id, b.id] }, { apiKey: account.apiKey });
     expect(refused.status).toBe(403);
     expect(refused.body.detail).toBe('Download limit exceeded: this export has 2 contacts but only 1 of your 3 downloads remain.');
+    expect(refused.body).toEqual(expect.objectContaining({ code: 'DOWNLOAD_LIMIT_EXCEEDED', remaining: 1, download_limit: 3 }));
+    expect(refused.headers.get('error-code')).toBe('DOWNLOAD_LIMIT_EXCEEDED');
     expect(await downloadsUsed(account)).toBe(2);
     const allowed = await app.http.post('/api/api/contacts/export/', { contact_ids: [a.id] }, { apiKey: account.apiKey });
     expect(allowed.status).toBe(200);

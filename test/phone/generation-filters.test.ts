@@ -1,7 +1,7 @@
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { createAccount, type TestAccount } from '../support/accounts.js';
 import { TASK_KIND_KEY } from '../../src/temporal/search-attributes.js';
-import { countRows, numbersOf, post, realLookingProblem, taskRow, waitForTask } from './generation-support.js';
+import { countRows, GEN, numbersOf, post, realLookingProblem, taskRow, waitForTask } from './generation-support.js';
 
 let app: TestApp;
 let account: TestAccount;
@@ -35,6 +35,18 @@ describe('carrier and type filters', () => {
     const task = await waitForTask(app, res.body.data.task_id, ['failed']);
     expect(task.error).toBe('Area code 212 could not supply 3 numbers matching carrier "No Such Carrier": 0 found before the search limit.');
     expect(await countRows(app, `select count(*)::int as n from phone_numbers where generation_task_id = $1`, [task.task_id])).toBe(0);
+    const progress = await app.http.get(`${GEN}/tasks/${task.task_id}/progress/?user_id=${account.userId}`, { apiKey: account.apiKey });
+    expect(progress.body.data).toEqual(expect.objectContaining({ status: 'failed', result: expect.objectContaining({ error_code: 'AREA_CODE_EXHAUSTED', total_generated: 0 }) }));
+  });
+
+  test('when the legacy synchronous generation cannot find enough matching numbers, then the 400 names AREA_CODE_EXHAUSTED', async () => {
+    const res = await post(app, account, '/generate-numbers/', { project_id: 'none-sync', area_code: '212', quantity: 3, batch_size: 100, carrier_filter: 'No Such Carrier' });
+    expect(res.status).toBe(400);
+    expect(res.headers.get('error-code')).toBe('AREA_CODE_EXHAUSTED');
+    expect(res.body).toEqual({
+      message: 'Errors',
+      errors: { non_field_errors: ['Area code 212 could not supply 3 numbers matching carrier "No Such Carrier": 0 found before the search limit.'], task_id: [expect.any(String)] },
+    });
   });
 });
 

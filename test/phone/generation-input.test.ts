@@ -64,12 +64,13 @@ describe('generation requests that must not start', () => {
     expect(res.status).toBe(401);
   });
 
-  test('when more numbers are asked than the area code has, then it is a 400 before any work', async () => {
+  test('when more numbers are asked than the area code has, then it is a 400 AREA_CODE_EXHAUSTED before any work', async () => {
     const fresh = await createAccount(app);
     const capacity = areaCodeSpace('664').capacity;
     const res = await post(app, fresh, '/generate-numbers-enhanced/', { ...good, area_code: '664', quantity: capacity + 1 });
     expect(res.status).toBe(400);
     expect(res.body.errors.quantity).toEqual([`Only ${capacity.toLocaleString('en-US')} numbers are still available in area code 664 for this project.`]);
+    expect(res.headers.get('error-code')).toBe('AREA_CODE_EXHAUSTED');
     await expectNothingStarted(fresh.tenantId);
   });
 
@@ -84,6 +85,7 @@ describe('generation requests that must not start', () => {
     const over = await post(app, fresh, '/generate-numbers-enhanced/', { ...good, project_id: 'p', area_code: '664', quantity: space.capacity - 999 });
     expect(over.status).toBe(400);
     expect(over.body.errors.quantity).toEqual([`Only ${(space.capacity - 1000).toLocaleString('en-US')} numbers are still available in area code 664 for this project.`]);
+    expect(over.headers.get('error-code')).toBe('AREA_CODE_EXHAUSTED');
     const otherProject = await post(app, fresh, '/generate-numbers-enhanced/', { ...good, project_id: 'q', area_code: '664', quantity: 1, batch_size: 100 });
     expect(otherProject.status).toBe(202);
   });

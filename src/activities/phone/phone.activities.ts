@@ -1,7 +1,8 @@
-import { ApplicationFailure, Context } from '@temporalio/activity';
+import { Context } from '@temporalio/activity';
 import type { Database } from '../../db/database.js';
 import { CachedLookup } from '../../db/phone/lookup-cache.js';
-import { LookupProviderError, type NumberLookupProvider } from '../../domain/phone/lookup-provider.js';
+import type { NumberLookupProvider } from '../../domain/phone/lookup-provider.js';
+import { atActivityBoundary } from '../shared/activity-failure.js';
 import { generateChunk, type GenerationChunkInput, type GenerationChunkOutput } from './generation-chunk.js';
 import { validateChunk, type ValidationChunkInput, type ValidationChunkOutput } from './validation-chunk.js';
 import { createChainedValidationTask, requestStop, type ChainedValidationInput, type ChainedValidationTask } from './phone-task-control.js';
@@ -19,11 +20,11 @@ export function createPhoneActivities(deps: PhoneActivityDeps) {
   return {
     /** Generates and commits a run of batches; see generateChunk. */
     async generatePhoneChunk(input: GenerationChunkInput): Promise<GenerationChunkOutput> {
-      return atBoundary(() => generateChunk(chunkDeps, input));
+      return atActivityBoundary(() => generateChunk(chunkDeps, input));
     },
     /** Validates and commits a run of batches; see validateChunk. */
     async validatePhoneChunk(input: ValidationChunkInput): Promise<ValidationChunkOutput & { source: string }> {
-      return { ...(await atBoundary(() => validateChunk(chunkDeps, input))), source: lookup.source };
+      return { ...(await atActivityBoundary(() => validateChunk(chunkDeps, input))), source: lookup.source };
     },
     /** Makes a running chunk stop before its next batch. */
     async requestPhoneTaskStop(input: { taskId: string }): Promise<void> {
@@ -34,19 +35,4 @@ export function createPhoneActivities(deps: PhoneActivityDeps) {
       return createChainedValidationTask(deps.db.pool, input);
     },
   };
-}
-
-/** The activity boundary: provider errors become typed failures, refused credentials are not retried. */
-async function atBoundary<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (err) {
-    if (err instanceof LookupProviderError) {
-      const details = [{ httpStatus: err.httpStatus, providerCode: err.providerCode }];
-      throw err.retryable
-        ? ApplicationFailure.retryable(err.message, 'LookupUnavailable', ...details)
-        : ApplicationFailure.nonRetryable(err.message, 'LookupRefused', ...details);
-    }
-    throw err;
-  }
 }

@@ -15,8 +15,9 @@ export function createTaskActivities(deps: Pick<ActivityDeps, 'db'>) {
     async taskCompleted(input: { taskId: string; result: Record<string, unknown> }): Promise<void> {
       await reporter.completed(input.taskId, input.result);
     },
-    async taskFailed(input: { taskId: string; error: string }): Promise<void> {
-      await reporter.failed(input.taskId, input.error);
+    /** `result`: what the task got done before it failed, with the business code of its failure. */
+    async taskFailed(input: { taskId: string; error: string; result?: Record<string, unknown> }): Promise<void> {
+      await reporter.failed(input.taskId, input.error, input.result);
     },
     async taskCancelled(input: { taskId: string; result?: Record<string, unknown> }): Promise<void> {
       await reporter.cancelled(input.taskId, input.result);

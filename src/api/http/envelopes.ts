@@ -16,9 +16,17 @@ export const STATUS_BY_CODE: Record<DomainError['code'], number> = {
   UNAVAILABLE: 503,
 };
 
-interface ErrorView {
+/**
+ * Every error answer names the code a client acts on (the business code when there is one) in this
+ * header; envelopes that allow extra keys also carry it as `code`. Seeds 000 and 003 keep their bodies exact.
+ */
+export const ERROR_CODE_HEADER = 'Error-Code';
+
+export interface ErrorView {
   status: number;
   code: string;
+  /** The business code, else `code`. */
+  clientCode: string;
   message: string;
   fields?: FieldErrors;
   details?: Record<string, unknown>;
@@ -50,6 +58,7 @@ function mifumo(e: ErrorView): Record<string, unknown> {
     error: e.message,
     ...(e.fields ? { errors: e.fields } : {}),
     error_code: e.code,
+    code: e.clientCode,
     ...(e.details ? { details: e.details } : {}),
   };
 }
@@ -59,12 +68,12 @@ function drf(e: ErrorView, timestamp: string): Record<string, unknown> {
     // Seed 002 words its validation detail this way; specific messages (malformed body …) are kept.
     const detail = e.message === 'Validation failed' ? 'The provided data is invalid' : e.message;
     // Seed 001 reads field lists at the top level; they come last so a field named like a key wins.
-    return { error: 'validation_error', detail, fields: e.fields, timestamp, request_id: e.requestId, ...e.fields };
+    return { error: 'validation_error', detail, fields: e.fields, code: e.clientCode, timestamp, request_id: e.requestId, ...e.fields };
   }
   if (e.code === 'RATE_LIMITED') {
-    return { error: 'Rate limit exceeded', detail: e.message, retry_after: e.details?.retry_after, timestamp, request_id: e.requestId };
+    return { error: 'Rate limit exceeded', detail: e.message, retry_after: e.details?.retry_after, code: e.clientCode, timestamp, request_id: e.requestId };
   }
-  return { detail: e.message, error: e.code.toLowerCase(), ...(e.details ? e.details : {}), timestamp, request_id: e.requestId };
+  return { detail: e.message, error: e.code.toLowerCase(), code: e.clientCode, ...(e.details ? e.details : {}), timestamp, request_id: e.requestId };
 }
 
 export const phoneOk = (data: unknown, message = 'Successful') => ({ message, data });

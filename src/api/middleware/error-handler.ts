@@ -1,7 +1,7 @@
 import type { Middleware } from 'koa';
-import { DomainError } from '../../domain/shared/errors.js';
+import { clientCode, DomainError } from '../../domain/shared/errors.js';
 import type { AppState } from '../http/context.js';
-import { renderError, STATUS_BY_CODE } from '../http/envelopes.js';
+import { ERROR_CODE_HEADER, renderError, STATUS_BY_CODE, type ErrorView } from '../http/envelopes.js';
 
 /** Maps every failure to its family's envelope; unexpected errors are logged and answered without internals. */
 export function errorHandler(): Middleware<AppState> {
@@ -17,26 +17,33 @@ export function errorHandler(): Middleware<AppState> {
       if (e.status >= 500) ctx.state.log.error({ err }, 'request failed');
       ctx.status = e.status;
       if (e.status === 429 && e.details?.retry_after) ctx.set('Retry-After', String(e.details.retry_after));
+      ctx.set(ERROR_CODE_HEADER, e.clientCode);
       ctx.body = renderError(ctx.state.family, { ...e, requestId: ctx.state.requestId });
     }
   };
 }
 
-function toView(err: unknown) {
-  if (err instanceof DomainError) {
-    return { status: STATUS_BY_CODE[err.code], code: err.code, message: err.message, fields: err.fields, details: err.details };
-  }
+type View = Omit<ErrorView, 'requestId'>;
+
+function toView(err: unknown): View {
+  if (err instanceof DomainError) return domainView(err);
   const e = err as { status?: number; statusCode?: number; expose?: boolean; message?: string; type?: string };
   const status = e.status ?? e.statusCode ?? 500;
-  if (status === 413 || e.type === 'entity.too.large') {
-    return { status: 413, code: 'PAYLOAD_TOO_LARGE', message: 'Request body is too large.' };
-  }
-  if (status === 400 && (e.type === 'entity.parse.failed' || /JSON|invalid/i.test(e.message ?? ''))) {
-    return { status: 400, code: 'VALIDATION', message: 'Malformed request body.', fields: { body: ['Malformed request body: expected valid JSON.'] } };
-  }
-  if (status === 415) return { status, code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Unsupported media type.' };
+  if (status === 413 || e.type === 'entity.too.large') return plainView(413, 'PAYLOAD_TOO_LARGE', 'Request body is too large.');
+  if (status === 415) return plainView(status, 'UNSUPPORTED_MEDIA_TYPE', 'Unsupported media type.');
   if (status < 500 && e.expose !== false) {
-    return { status, code: status === 404 ? 'NOT_FOUND' : status === 401 ? 'UNAUTHENTICATED' : 'VALIDATION', message: e.message ?? 'Bad request.' };
+    return plainView(status, status === 404 ? 'NOT_FOUND' : status === 401 ? 'UNAUTHENTICATED' : 'VALIDATION', e.message ?? 'Bad request.');
   }
-  return { status: 500, code: 'INTERNAL', message: 'A server error occurred.' };
+  return plainView(500, 'INTERNAL', 'A server error occurred.');
 }
+
+const domainView = (err: DomainError): View => ({
+  status: STATUS_BY_CODE[err.code],
+  code: err.code,
+  clientCode: clientCode(err),
+  message: err.message,
+  fields: err.fields,
+  details: err.details,
+});
+
+const plainView = (status: number, code: string, message: string): View => ({ status, code, clientCode: code, message });

@@ -2,7 +2,7 @@ import { createHash, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import type { Middleware } from 'koa';
 import type pg from 'pg';
-import { conflict, fieldError } from '../../domain/shared/errors.js';
+import { businessError, fieldError } from '../../domain/shared/errors.js';
 import type { AppContext, AppState } from '../http/context.js';
 import { claimKey, completeKey, releaseKey, type StoredAnswer } from './idempotency-store.js';
 
@@ -38,9 +38,9 @@ async function runOnce(pool: pg.Pool, ctx: AppContext, who: { tenantId: number; 
   const claim = await claimKey(pool, request);
   if (claim.kind === 'seen') {
     if (claim.hash !== request.hash) {
-      throw conflict('This Idempotency-Key was already used for a different request; send a new key for a new request.', { idempotency_key: who.key });
+      throw businessError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for a different request; send a new key for a new request.', { details: { idempotency_key: who.key } });
     }
-    if (!claim.answer) throw conflict('A request with this Idempotency-Key is still being processed; retry shortly.', { idempotency_key: who.key });
+    if (!claim.answer) throw businessError('IDEMPOTENCY_KEY_IN_USE', 'A request with this Idempotency-Key is still being processed; retry shortly.', { details: { idempotency_key: who.key } });
     replay(ctx, claim.answer);
     return;
   }

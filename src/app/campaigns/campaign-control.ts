@@ -1,4 +1,9 @@
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import {
+  isGrpcServiceError,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+} from '@temporalio/client';
 import type pg from 'pg';
 import type { TemporalHandle } from '../../temporal/client.js';
 import { tenantWorkflowStartOperation } from '../../temporal/start-tenant-workflow.js';
@@ -114,9 +119,9 @@ export class CampaignControl {
       await this.schedules.trigger(c.schedule_id);
       return;
     }
-    const scheduleId = await this.schedules.create(c).catch((err: Error) => {
-      // The cron passed our shape check but not Temporal's parser.
-      if (/invalid|cron|parse/i.test(err.message)) throw validationError({ recurring_schedule: [`Temporal refused the schedule: ${err.message}`] }, ACTION_REFUSED_MESSAGE.start);
+    const scheduleId = await this.schedules.create(c).catch((err: unknown) => {
+      // The cron passed our shape check but not Temporal's parser: the SDK turns the server's "Invalid schedule spec" into a TypeError.
+      if (err instanceof TypeError) throw validationError({ recurring_schedule: [`Temporal refused the schedule: ${err.message}`] }, ACTION_REFUSED_MESSAGE.start);
       throw err;
     });
     await this.pool.query(`update campaigns set schedule_id = $2 where id = $1`, [c.id, scheduleId]);
@@ -137,8 +142,8 @@ export class CampaignControl {
       await send();
       return true;
     } catch (err) {
-      if (tolerant && (err instanceof WorkflowNotFoundError || err instanceof WorkflowUpdateFailedError || isClosedWorkflow(err))) return false;
-      if (err instanceof WorkflowUpdateFailedError || err instanceof WorkflowNotFoundError || isClosedWorkflow(err)) {
+      if (tolerant && (err instanceof WorkflowUpdateFailedError || isClosedWorkflow(err))) return false;
+      if (err instanceof WorkflowUpdateFailedError || isClosedWorkflow(err)) {
         const now = await findCampaign(this.pool, c.tenant_id, c.id);
         throw refused(action, now?.status ?? c.status);
       }
@@ -158,11 +163,22 @@ export class CampaignControl {
   }
 }
 
-export const refused = (action: CampaignAction, status: CampaignStatus) => invalidStatus(ACTION_REFUSED_MESSAGE[action], status, ACTION_ALLOWED_FROM[action]);
+export const refused = (action: CampaignAction, status: CampaignStatus) =>
+  invalidStatus(ACTION_REFUSED_MESSAGE[action], status, ACTION_ALLOWED_FROM[action], 'INVALID_TRANSITION');
 
 const startInMs = (c: CampaignRow, now: Date) => (c.scheduled_at ? c.scheduled_at.getTime() - now.getTime() : 0);
 
-/** An update sent to a workflow that has already completed. */
+const GRPC_NOT_FOUND = 5;
+
+/**
+ * An update that found no running workflow: none under the id, or one already closed (an update to it
+ * is a WorkflowNotFoundError; an update-with-start, whose reuse policy rejects a closed id, a
+ * WorkflowExecutionAlreadyStartedError, or the raw NOT_FOUND of its update operation).
+ */
 function isClosedWorkflow(err: unknown): boolean {
-  return /already completed|workflow execution already completed|not found/i.test((err as Error)?.message ?? '');
+  return (
+    err instanceof WorkflowNotFoundError ||
+    err instanceof WorkflowExecutionAlreadyStartedError ||
+    (isGrpcServiceError(err) && err.code === GRPC_NOT_FOUND)
+  );
 }

@@ -5,23 +5,16 @@ import { startTenantWorkflow } from '../../temporal/start-tenant-workflow.js';
 import type { ChannelPurchaseInput } from '../../workflows/channel-purchase.workflow.js';
 import type { ChannelReleaseInput } from '../../workflows/channel-release.workflow.js';
 import type { Principal } from '../../domain/identity/principal.js';
-import { DomainError, fieldError, notFound } from '../../domain/shared/errors.js';
-import { CHANNEL_FAILURE } from '../../domain/channels/channel-failures.js';
+import { businessError, fieldError, notFound } from '../../domain/shared/errors.js';
 import { findChannel, type ChannelRow } from '../../db/channels/channel-store.js';
 import type { ChannelType } from '../../domain/channels/channel-types.js';
 import type { ChannelView } from './channel-view.js';
 import { resolveCountry } from '../../domain/channels/countries.js';
-import { applicationFailureOf, resultWithin } from './workflow-outcome.js';
+import { businessFailureOf } from '../../temporal/workflow-failure.js';
+import { resultWithin } from './workflow-outcome.js';
 
 /** How long a request waits for its purchase or release before answering 503 (the workflow goes on). */
 const WAIT_MS = 60_000;
-
-const STATUS_OF_FAILURE: Record<string, DomainError['code']> = {
-  [CHANNEL_FAILURE.noNumbers]: 'PROVIDER_ERROR',
-  [CHANNEL_FAILURE.refused]: 'PROVIDER_ERROR',
-  [CHANNEL_FAILURE.unavailable]: 'UNAVAILABLE',
-  [CHANNEL_FAILURE.taken]: 'CONFLICT',
-};
 
 export interface PurchaseChannelRequest {
   country: string;
@@ -80,9 +73,8 @@ export class ChannelProvisioning {
     try {
       return await resultWithin<T>(handle, WAIT_MS, pending);
     } catch (err) {
-      const failure = applicationFailureOf(err);
-      const code = failure && STATUS_OF_FAILURE[failure.type];
-      if (code) throw new DomainError(code, failure.message);
+      const failure = businessFailureOf(err);
+      if (failure) throw businessError(failure.code, failure.message);
       throw err;
     }
   }

@@ -1,13 +1,5 @@
-import { ApplicationFailure, WorkflowFailedError, type WorkflowHandle } from '@temporalio/client';
+import type { WorkflowHandle } from '@temporalio/client';
 import { DomainError } from '../../domain/shared/errors.js';
-
-/** The failure type and message a failed workflow ended with, when it ended with an ApplicationFailure. */
-export function applicationFailureOf(err: unknown): { type: string; message: string } | null {
-  if (!(err instanceof WorkflowFailedError)) return null;
-  let cause: unknown = err.cause;
-  while (cause && !(cause instanceof ApplicationFailure)) cause = (cause as { cause?: unknown }).cause;
-  return cause instanceof ApplicationFailure ? { type: cause.type ?? '', message: cause.message } : null;
-}
 
 /**
  * A quick workflow's result, waited for at most `ms`. Past that the workflow keeps going (its outcome

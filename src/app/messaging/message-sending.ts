@@ -1,5 +1,5 @@
 import type { Principal } from '../../domain/identity/principal.js';
-import { fieldError } from '../../domain/shared/errors.js';
+import { businessError, DomainError, fieldError } from '../../domain/shared/errors.js';
 import { contactForConversation } from '../../db/messaging/conversation-queries.js';
 import { getMessage } from '../../db/messaging/message-queries.js';
 import { sendSms, type SmsSendingDeps } from './sms-sending.js';
@@ -33,8 +33,9 @@ export async function sendOneMessage(deps: SmsSendingDeps, principal: Principal,
   }
   let text = input.text;
   if (input.templateId !== undefined) {
-    const template = await getTemplate(deps.pool, tenantId, input.templateId).catch(() => {
-      throw fieldError('template', 'Template not found.');
+    const template = await getTemplate(deps.pool, tenantId, input.templateId).catch((err: unknown) => {
+      if (err instanceof DomainError && err.code === 'NOT_FOUND') throw businessError('TEMPLATE_NOT_FOUND', 'Template not found.', { fields: { template: ['Template not found.'] } });
+      throw err;
     });
     text = input.text ?? renderTemplate(template.body_text, await templateContact(deps, tenantId, to!));
   }

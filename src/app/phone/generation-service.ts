@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { validationError } from '../../domain/shared/errors.js';
+import { businessError, validationError } from '../../domain/shared/errors.js';
 import type { TaskRow, TaskService } from '../tasks/task-service.js';
 import type { PhoneGenerationInput } from '../../workflows/phone-generation.workflow.js';
 import { areaCodeSpace } from '../../domain/phone/area-codes.js';
@@ -69,7 +69,8 @@ export class GenerationService {
     const held = await this.heldInAreaCode(req);
     const free = Math.max(0, Math.min(typed.capacity, all.capacity - held));
     if (req.quantity > free) {
-      throw validationError({ quantity: [`Only ${free.toLocaleString('en-US')} numbers are still available in area code ${req.areaCode} for this project.`] });
+      const message = `Only ${free.toLocaleString('en-US')} numbers are still available in area code ${req.areaCode} for this project.`;
+      throw businessError('AREA_CODE_EXHAUSTED', message, { fields: { quantity: [message] }, details: { available: free } });
     }
   }
 

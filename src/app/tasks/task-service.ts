@@ -189,5 +189,5 @@ export class TaskService {
 
 function cannotCancel(status: TaskStatus) {
   const message = isFinal(status) ? `Task is already ${status} and cannot be cancelled.` : 'Task is already finishing and cannot be cancelled.';
-  return new DomainError('INVALID_STATUS', message, { task_id: [message] }, { current_status: status });
+  return new DomainError('INVALID_STATUS', message, { task_id: [message] }, { current_status: status }, 'INVALID_TRANSITION');
 }

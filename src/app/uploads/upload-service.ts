@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type pg from 'pg';
-import { DomainError, conflict, fieldError, notFound, validationError } from '../../domain/shared/errors.js';
+import { DomainError, businessError, conflict, fieldError, notFound, validationError } from '../../domain/shared/errors.js';
 import type { ObjectStorage } from '../../domain/storage/object-storage.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { Queryable } from '../../db/queryable.js';
@@ -63,7 +63,7 @@ export class UploadService {
       const store = new UploadStore(client);
       const upload = await store.find(who.tenantId, uploadId, { lock: 'update' });
       if (!upload) throw uploadNotFound();
-      if (upload.status === 'expired') throw conflict('This upload expired before it was completed; start a new upload.', { status: upload.status });
+      if (upload.status === 'expired') throw uploadExpired();
       if (upload.status !== 'uploading') throw conflict('This upload is already complete; no more chunks are accepted.', { status: upload.status });
       if (index >= upload.total_chunks) {
         throw fieldError('chunkIndex', `Chunk index ${index} is out of range: this upload has ${upload.total_chunks} chunks (0-${upload.total_chunks - 1}).`);
@@ -89,19 +89,18 @@ export class UploadService {
       const upload = await store.find(who.tenantId, uploadId, { lock: 'update' });
       if (!upload) throw uploadNotFound();
       if (upload.status === 'completed' && upload.task_id) return { upload, taskId: upload.task_id };
-      if (upload.status === 'expired') throw conflict('This upload expired before it was completed; start a new upload.', { status: upload.status });
+      if (upload.status === 'expired') throw uploadExpired();
       const chunks = await store.chunks(uploadId);
       const missing = missingChunks(upload.total_chunks, chunks);
       if (missing.length) {
-        throw new DomainError('VALIDATION', `Upload is incomplete: ${missing.length} of ${upload.total_chunks} chunks are missing.`, undefined, {
-          missing_chunks: missing,
+        throw businessError('UPLOAD_INCOMPLETE', `Upload is incomplete: ${missing.length} of ${upload.total_chunks} chunks are missing.`, {
+          details: { missing_chunks: missing },
         });
       }
       const received = chunks.reduce((sum, c) => sum + Number(c.size), 0);
       if (received !== Number(upload.file_size)) {
-        throw new DomainError('VALIDATION', `The chunks add up to ${received} bytes but fileSize was ${upload.file_size}.`, undefined, {
-          received_bytes: received,
-          file_size: Number(upload.file_size),
+        throw businessError('UPLOAD_INCOMPLETE', `The chunks add up to ${received} bytes but fileSize was ${upload.file_size}.`, {
+          details: { received_bytes: received, file_size: Number(upload.file_size) },
         });
       }
       const taskId = await importer.record(client, upload);
@@ -154,6 +153,7 @@ function chunkIndexOf(raw: unknown): number {
 }
 
 const uploadNotFound = () => notFound('Upload not found.');
+const uploadExpired = () => businessError('UPLOAD_EXPIRED', 'This upload expired before it was completed; start a new upload.', { details: { status: 'expired' } });
 export const chunkTooLarge = (limit: number) => new DomainError('PAYLOAD_TOO_LARGE', `The chunk is larger than the limit of ${limit} bytes.`);
 const beyondFileSize = (fileSize: number, received: number, chunk: number) =>
   new DomainError('PAYLOAD_TOO_LARGE', `This chunk of ${chunk} bytes would bring the upload to ${received + chunk} bytes, more than its fileSize of ${fileSize}.`, undefined, {
@@ -162,9 +162,8 @@ const beyondFileSize = (fileSize: number, received: number, chunk: number) =>
     chunk_bytes: chunk,
   });
 const quotaExceeded = (quota: number, inFlight: number, fileSize: number) =>
-  new DomainError(
-    'PAYLOAD_TOO_LARGE',
+  businessError(
+    'UPLOAD_QUOTA_EXCEEDED',
     `The tenant's upload quota of ${quota} bytes in flight is used up: ${inFlight} bytes are held by unfinished or not yet cleaned-up uploads; finish them or wait for them to expire.`,
-    undefined,
-    { quota: 'upload_bytes_in_flight', quota_bytes: quota, bytes_in_flight: inFlight, file_size: fileSize },
+    { details: { quota: 'upload_bytes_in_flight', quota_bytes: quota, bytes_in_flight: inFlight, file_size: fileSize } },
   );

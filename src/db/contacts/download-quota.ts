@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { DomainError, notFound } from '../../domain/shared/errors.js';
+import { businessError, notFound } from '../../domain/shared/errors.js';
 
 /**
  * Counts `rows` against the user's download limit (users.downloads_used / download_limit) in one
@@ -16,11 +16,10 @@ export async function consumeDownloads(pool: pg.Pool, userId: number, rows: numb
   const current = (await pool.query<{ used: number; limit: number }>(`select downloads_used as used, download_limit as limit from users where id = $1`, [userId])).rows[0];
   if (!current) throw notFound('User not found.');
   const remaining = Math.max(0, current.limit - current.used);
-  throw new DomainError(
-    'LIMIT_EXCEEDED',
+  throw businessError(
+    'DOWNLOAD_LIMIT_EXCEEDED',
     `Download limit exceeded: this export has ${rows} contacts but only ${remaining} of your ${current.limit} downloads remain.`,
-    undefined,
-    { download_limit: current.limit, downloads_used: current.used, requested: rows, remaining },
+    { details: { download_limit: current.limit, downloads_used: current.used, requested: rows, remaining } },
   );
 }
 

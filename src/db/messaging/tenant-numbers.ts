@@ -2,6 +2,7 @@ import type pg from 'pg';
 import { inTransaction } from '../transaction.js';
 import type { Queryable } from '../queryable.js';
 import { conflict, DomainError, fieldError, notFound } from '../../domain/shared/errors.js';
+import { providerFailureCode } from '../../domain/shared/business-codes.js';
 import { SmsProviderError, type SmsProvider } from '../../domain/messaging/sms-provider.js';
 
 const VIEW = 'id, phone_e164, friendly_name, is_default, channel_id, created_at';
@@ -71,6 +72,6 @@ async function providerOwns(provider: SmsProvider, phoneE164: string): Promise<b
     return await provider.ownsNumber(phoneE164);
   } catch (err) {
     if (!(err instanceof SmsProviderError)) throw err;
-    throw new DomainError(err.retryable ? 'UNAVAILABLE' : 'PROVIDER_ERROR', `The SMS provider could not confirm the number: ${err.message}`);
+    throw new DomainError(err.retryable ? 'UNAVAILABLE' : 'PROVIDER_ERROR', `The SMS provider could not confirm the number: ${err.message}`, undefined, undefined, providerFailureCode(err.retryable));
   }
 }

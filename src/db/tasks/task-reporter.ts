@@ -50,15 +50,15 @@ export class TaskReporter {
     );
   }
 
-  failed(taskId: string, error: string, db: Queryable = this.pool) {
+  failed(taskId: string, error: string, result?: Record<string, unknown>, db: Queryable = this.pool) {
     return db.query(
       `with t as (
-         update tasks set status = 'failed', error = $2, completed_at = now(), updated_at = now(), current_step = 'Failed'
+         update tasks set status = 'failed', error = $2, result = coalesce($4::jsonb, result), completed_at = now(), updated_at = now(), current_step = 'Failed'
           where task_id = $1 and status in ('pending', 'in_progress') returning *)
        select pg_notify($3, json_build_object('tenantId', tenant_id, 'userId', user_id, 'taskId', task_id, 'kind', kind,
          'event', json_build_object('type', 'task_failed', 'task_id', task_id, 'status', 'failed', 'error_message', error, 'timestamp', now()))::text)
        from t`,
-      [taskId, error.slice(0, 2000), TASK_EVENTS_CHANNEL],
+      [taskId, error.slice(0, 2000), TASK_EVENTS_CHANNEL, result ? JSON.stringify(result) : null],
     );
   }
 

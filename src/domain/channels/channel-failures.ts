@@ -1,10 +1,4 @@
-/** ApplicationFailure types of the channel workflows; the API maps them to statuses. Pure: workflows import it. */
-export const CHANNEL_FAILURE = {
-  noNumbers: 'NoNumbersAvailable',
-  refused: 'NumberPurchaseRefused',
-  unavailable: 'NumberProviderUnavailable',
-  taken: 'PhoneNumberTaken',
-} as const;
+import type { BusinessCode } from '../shared/business-codes.js';
 
-/** Failures after which the provider certainly holds no number for the purchase. */
-export const NOTHING_BOUGHT: readonly string[] = [CHANNEL_FAILURE.noNumbers, CHANNEL_FAILURE.refused];
+/** Failures after which the provider certainly holds no number for the purchase. Pure: workflows import it. */
+export const NOTHING_BOUGHT: readonly BusinessCode[] = ['NO_NUMBERS_AVAILABLE', 'PROVIDER_REFUSED'];

@@ -3,6 +3,7 @@
  * and a simulated provider used when no credentials are set, whose numbers say so (`isMock`).
  */
 import type { ChannelType } from './channel-types.js';
+import type { BusinessCode, CodedError } from '../shared/business-codes.js';
 
 export interface NumberCapabilities {
   voice: boolean;
@@ -41,7 +42,7 @@ export interface ReleaseRequest {
 export type PurchaseFailureKind = 'no_numbers' | 'refused' | 'unavailable';
 
 /** `unavailable` (throttling, 5xx, no answer) is worth retrying; the others will not change on retry. */
-export class NumberPurchaseError extends Error {
+export class NumberPurchaseError extends Error implements CodedError {
   constructor(message: string, readonly kind: PurchaseFailureKind, readonly httpStatus: number | null = null) {
     super(message);
     this.name = 'NumberPurchaseError';
@@ -50,7 +51,17 @@ export class NumberPurchaseError extends Error {
   get retryable(): boolean {
     return this.kind === 'unavailable';
   }
+
+  get businessCode(): BusinessCode {
+    return PURCHASE_FAILURE_CODE[this.kind];
+  }
 }
+
+const PURCHASE_FAILURE_CODE: Record<PurchaseFailureKind, BusinessCode> = {
+  no_numbers: 'NO_NUMBERS_AVAILABLE',
+  refused: 'PROVIDER_REFUSED',
+  unavailable: 'PROVIDER_UNAVAILABLE',
+};
 
 export interface NumberPurchaseProvider {
   readonly name: 'twilio' | 'simulated';

@@ -1,4 +1,5 @@
 import type { LineType } from './line-types.js';
+import { providerFailureCode, type BusinessCode, type CodedError } from '../shared/business-codes.js';
 
 /**
  * The number-lookup port: whether a number is in service, who carries it and its line type. Adapters:
@@ -29,11 +30,19 @@ export interface NumberLookupProvider {
  * Thrown by adapters; `retryable` separates throttling, 5xx and network trouble from refused credentials.
  * `answered` holds the answers that did arrive before the failure, so they are kept (and not paid again).
  */
-export class LookupProviderError extends Error {
+export class LookupProviderError extends Error implements CodedError {
   answered: LookupAnswer[] = [];
 
   constructor(message: string, readonly retryable: boolean, readonly httpStatus: number | null = null, readonly providerCode: number | null = null) {
     super(message);
     this.name = 'LookupProviderError';
+  }
+
+  get businessCode(): BusinessCode {
+    return providerFailureCode(this.retryable);
+  }
+
+  get failureDetails(): readonly unknown[] {
+    return [{ httpStatus: this.httpStatus, providerCode: this.providerCode }];
   }
 }

@@ -2,7 +2,7 @@ import type { ApiDeps } from '../../deps.js';
 import type { OpenApiCollector } from '../../openapi/collector.js';
 import { Routes } from '../../http/routes.js';
 import { principalOf } from '../../http/context.js';
-import { DomainError, notFound } from '../../../domain/shared/errors.js';
+import { businessError, notFound } from '../../../domain/shared/errors.js';
 import { findAgentTask, listAgentTasks } from '../../../db/agent/agent-task-store.js';
 import { agentTaskView } from '../../../app/agent/agent-views.js';
 import { runAgentTask } from '../../../app/agent/agent-workflows.js';
@@ -28,7 +28,7 @@ export function createAgentTasksRouter(deps: ApiDeps, docs: OpenApiCollector) {
     const result = await runAgentTask(target, { tenantId, userPhone: b.user_phone, smsContent: b.sms_content, category: b.category });
     if (result.outcome === 'unknown_user') throw notFound('No user with this phone number.', 'user_phone');
     if (result.outcome === 'over_limit') {
-      throw new DomainError('LIMIT_EXCEEDED', "This user has used all requests of their tier's monthly allowance.", { user_phone: ["Monthly request limit reached for this user's tier."] });
+      throw businessError('TIER_LIMIT_EXCEEDED', "This user has used all requests of their tier's monthly allowance.", { fields: { user_phone: ["Monthly request limit reached for this user's tier."] } });
     }
     ctx.status = 201;
     return agentTaskView((await findAgentTask(pool, tenantId, result.taskId!))!);

@@ -3,6 +3,7 @@ import type { OpenApiCollector } from '../../openapi/collector.js';
 import { Routes } from '../../http/routes.js';
 import { principalOf, type AppContext } from '../../http/context.js';
 import { DomainError, notFound } from '../../../domain/shared/errors.js';
+import { providerFailureCode } from '../../../domain/shared/business-codes.js';
 import { phoneFromPath } from '../../../domain/agent/agent-user-fields.js';
 import { changeTier, findAgentUser, insertAgentUser, listAgentUsers, updateAgentUser } from '../../../db/agent/agent-user-store.js';
 import { userTaskStats } from '../../../db/agent/agent-task-store.js';
@@ -61,7 +62,8 @@ export function createAgentUsersRouter(deps: ApiDeps, docs: OpenApiCollector, sm
     if (!user) throw userNotFound();
     const sender = await resolveSender(pool, tenantId, 'US');
     const sent = await sms.send({ to: user.phone_number, from: sender.from, body: ctx.state.body.message }).catch((err: unknown) => {
-      throw err instanceof SmsProviderError ? new DomainError('PROVIDER_ERROR', `The SMS provider refused the message: ${err.message}`) : err;
+      if (!(err instanceof SmsProviderError)) throw err;
+      throw new DomainError('PROVIDER_ERROR', `The SMS provider refused the message: ${err.message}`, undefined, undefined, providerFailureCode(err.retryable));
     });
     return {
       status: 'sent',

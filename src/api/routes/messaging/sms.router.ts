@@ -3,6 +3,7 @@ import type { OpenApiCollector } from '../../openapi/collector.js';
 import { Routes } from '../../http/routes.js';
 import { principalOf } from '../../http/context.js';
 import { DomainError } from '../../../domain/shared/errors.js';
+import { providerFailureCode } from '../../../domain/shared/business-codes.js';
 import { isRegionCode } from '../../../domain/tenancy/regions.js';
 import { describePhone } from '../../../domain/messaging/phone-numbers.js';
 import { getMessage } from '../../../db/messaging/message-queries.js';
@@ -72,6 +73,6 @@ export function createSmsRouter(deps: ApiDeps, docs: OpenApiCollector, services:
 }
 
 function providerFailure(err: unknown): never {
-  if (err instanceof SmsProviderError) throw new DomainError(err.retryable ? 'UNAVAILABLE' : 'PROVIDER_ERROR', err.message);
+  if (err instanceof SmsProviderError) throw new DomainError(err.retryable ? 'UNAVAILABLE' : 'PROVIDER_ERROR', err.message, undefined, undefined, providerFailureCode(err.retryable));
   throw err;
 }
