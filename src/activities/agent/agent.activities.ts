@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import type { ActivityDeps } from '../index.js';
+import type { ActivityDeps } from '../activity-deps.js';
 import { admitRequest, type Admission, type AgentRequest } from '../../app/agent/agent-request.js';
 import { completeAgentTask, failAgentTask } from '../../db/agent/agent-task-store.js';
 import { SYSTEM_PROMPTS, type Category } from '../../domain/agent/categories.js';

@@ -1,4 +1,4 @@
-import type { ActivityDeps } from '../index.js';
+import type { ActivityDeps } from '../activity-deps.js';
 import { resolveSender } from '../../db/messaging/sender.js';
 import { markBroadcastFailed } from '../../db/agent/broadcast-store.js';
 

@@ -1,4 +1,4 @@
-import type { ActivityDeps } from '../index.js';
+import type { ActivityDeps } from '../activity-deps.js';
 import { moveSubscription } from '../../db/billing/subscription-store.js';
 import type { SubscriptionStatus } from '../../domain/billing/subscription-status.js';
 

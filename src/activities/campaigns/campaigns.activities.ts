@@ -1,5 +1,5 @@
 import { Context } from '@temporalio/activity';
-import type { ActivityDeps } from '../index.js';
+import type { ActivityDeps } from '../activity-deps.js';
 import { TaskReporter } from '../../db/tasks/task-reporter.js';
 import { RecipientCallbacks } from '../../app/campaigns/recipient-callback.js';
 import { moveCampaign } from '../../db/campaigns/campaign-transitions.js';

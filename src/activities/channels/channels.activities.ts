@@ -1,4 +1,4 @@
-import type { ActivityDeps } from '../index.js';
+import type { ActivityDeps } from '../activity-deps.js';
 import { businessError } from '../../domain/shared/errors.js';
 import { atActivityBoundary } from '../shared/activity-failure.js';
 import { ACTIVE_PHONE_CONSTRAINT, insertChannel, markChannelReleased } from '../../db/channels/channel-store.js';

@@ -1,5 +1,5 @@
 import { Context } from '@temporalio/activity';
-import type { ActivityDeps } from '../index.js';
+import type { ActivityDeps } from '../activity-deps.js';
 import { LocalDiskStorage } from '../../domain/storage/local-disk-storage.js';
 import { chunksPrefix } from '../../domain/uploads/upload-keys.js';
 import { expireStaleUploads, markUploadChunksDeleted, purgeExpiredIdempotencyKeys, uploadsWithDisposableChunks } from '../../db/housekeeping/cross-tenant-housekeeping.js';

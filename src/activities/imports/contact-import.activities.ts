@@ -1,5 +1,5 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
-import type { ActivityDeps } from '../index.js';
+import type { ActivityDeps } from '../activity-deps.js';
 import type { ObjectStorage } from '../../domain/storage/object-storage.js';
 import { LocalDiskStorage } from '../../domain/storage/local-disk-storage.js';
 import { ImportFileError } from '../../domain/imports/import-errors.js';

@@ -1,4 +1,4 @@
-import type { ActivityDeps } from '../index.js';
+import type { ActivityDeps } from '../activity-deps.js';
 import { TaskReporter } from '../../db/tasks/task-reporter.js';
 
 /** Task-row bookkeeping that workflows call around their batches. */
