@@ -3,7 +3,6 @@ import type { createSubscriptionActivities } from '../activities/billing/subscri
 import { periodEnd, trialMs, type PlanTerms } from '../domain/billing/plan-terms.js';
 import { isFinalSubscriptionStatus, type SubscriptionStatus } from '../domain/billing/subscription-status.js';
 import {
-  cancelSubscriptionSignal,
   changePlanSignal,
   paymentEventSignal,
   subscriptionStateQuery,
@@ -50,8 +49,9 @@ export interface SubscriptionWorkflowInput {
  * One subscription's life: pending until a payment webhook confirms it (or it expires), then the
  * plan's trial if it has one, then one billing period after another. From the second period on each
  * period needs a payment; without one the subscription is past due and, after a grace period, halted.
- * Payment events, cancellation and plan changes arrive as signals; every status change is written
- * through the shared transition table, so the webhook and the workflow never undo each other.
+ * Payment events (a cancellation at the provider among them) and plan changes arrive as signals; every
+ * status change is written through the shared transition table, so the webhook and the workflow never
+ * undo each other.
  */
 export async function subscriptionWorkflow(input: SubscriptionWorkflowInput): Promise<{ status: SubscriptionStatus; cycle: number }> {
   const id = { subscriptionId: input.subscriptionId };
@@ -72,7 +72,6 @@ export async function subscriptionWorkflow(input: SubscriptionWorkflowInput): Pr
   };
 
   setHandler(paymentEventSignal, (event) => onPaymentEvent(s, event));
-  setHandler(cancelSubscriptionSignal, ({ reason }) => void (s.cancelReason ??= reason));
   setHandler(changePlanSignal, (plan) => {
     s.plan = plan;
     if (plan.amount === 0) s.confirmed = true;
