@@ -32,6 +32,8 @@ export async function startTemporalDevServer(opts: {
   uiPort: number;
   namespace: string;
   dbFile?: string;
+  /** Server settings (`--dynamic-config-value`), e.g. a test's own limits. */
+  dynamicConfig?: Record<string, string | number>;
   onLog?: (line: string) => void;
 }): Promise<RunningTemporal> {
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(opts.port), '--ui-port', String(opts.uiPort),
@@ -41,6 +43,7 @@ export async function startTemporalDevServer(opts: {
     args.push('--db-filename', opts.dbFile);
   }
   for (const [name, type] of Object.entries(SEARCH_ATTRIBUTES)) args.push('--search-attribute', `${name}=${type}`);
+  for (const [key, value] of Object.entries(opts.dynamicConfig ?? {})) args.push('--dynamic-config-value', `${key}=${JSON.stringify(value)}`);
   const child = spawn(opts.cli, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const log = opts.onLog ?? (() => undefined);
   child.stdout?.on('data', (d: Buffer) => log(d.toString()));

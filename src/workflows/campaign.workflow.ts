@@ -30,8 +30,6 @@ export interface CampaignWorkflowInput {
   /** `api`: created by the start endpoint, waits for the `start` update. `schedule`: an occurrence of a recurring campaign. */
   trigger: 'api' | 'schedule';
   carried?: CarriedState;
-  /** Smaller batches and earlier continue-as-new, for tests that exercise those paths. */
-  tuning?: { batchesPerRun?: number; batchBudgetMs?: number };
 }
 
 interface RunRef {
@@ -169,14 +167,14 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<{ 
   for (let n = 0; ; n++) {
     if (s.status === 'paused') await condition(() => s.status !== 'paused');
     if (s.status === 'cancelled') return finish(run, 'cancelled');
-    if (n >= (input.tuning?.batchesPerRun ?? BATCHES_PER_RUN) || workflowInfo().continueAsNewSuggested) {
+    if (n >= BATCHES_PER_RUN || workflowInfo().continueAsNewSuggested) {
       await condition(allHandlersFinished);
       const { batchActive: _a, rescheduled: _r, finishing: _f, ...carried } = s;
       return continueAsNew<typeof campaignWorkflow>({ ...input, carried });
     }
     s.batchActive = true;
     const batch = await batches
-      .campaignSendBatch({ ...ids, tenantId: input.tenantId, runId: run.runId, taskId: run.taskId, cursor: s.cursor, budgetMs: input.tuning?.batchBudgetMs })
+      .campaignSendBatch({ ...ids, tenantId: input.tenantId, runId: run.runId, taskId: run.taskId, cursor: s.cursor })
       .finally(() => (s.batchActive = false));
     s.counts = batch.counts;
     s.cursor = batch.cursor;

@@ -1,19 +1,9 @@
-import {
-  ActivityFailure,
-  ApplicationFailure,
-  CancellationScope,
-  ContinueAsNew,
-  allHandlersFinished,
-  condition,
-  continueAsNew,
-  isCancellation,
-  proxyActivities,
-  setHandler,
-} from '@temporalio/workflow';
+import { allHandlersFinished, condition, continueAsNew, proxyActivities } from '@temporalio/workflow';
 import type { ContactImportActivities } from '../activities/imports/contact-import.activities.js';
 import type { ContactImportResult } from '../activities/imports/import-lifecycle.js';
 import type { ImportOptions } from '../domain/imports/import-options.js';
-import { cancelUpdate, progressQuery, type TaskProgress } from './shared/task-messages.js';
+import type { TaskProgress } from './shared/task-messages.js';
+import { TaskWorkflow } from './shared/task-workflow.js';
 
 export interface ContactImportInput {
   taskId: string;
@@ -45,58 +35,28 @@ const steps = proxyActivities<ContactImportActivities>({
  */
 export async function contactImportWorkflow(input: ContactImportInput): Promise<ContactImportResult | null> {
   const progress: TaskProgress = input.resumed?.progress ?? { status: 'pending', processed: 0, total: 0, currentStep: 'Queued' };
-  let cancelRequested = input.resumed?.cancelRequested ?? false;
-  let finishing = false;
-
-  setHandler(progressQuery, () => progress);
-  setHandler(
-    cancelUpdate,
-    async () => {
-      const { accepted } = await steps.requestContactImportCancel({ taskId: input.taskId });
-      if (accepted) cancelRequested = true;
-      return { accepted, status: accepted ? 'cancelled' : progress.status };
-    },
-    {
-      validator: () => {
-        if (finishing) throw new Error(`The import is already ${progress.status === 'in_progress' ? 'finishing' : progress.status}.`);
-      },
-    },
-  );
-
+  const task = new TaskWorkflow(progress, { record: () => steps.requestContactImportCancel({ taskId: input.taskId }) }, input.resumed?.cancelRequested);
   try {
     if (!input.resumed) {
       const prepared = await steps.prepareContactImport({ taskId: input.taskId, tenantId: input.tenantId, uploadId: input.uploadId, options: input.options });
       Object.assign(progress, { status: 'in_progress', processed: prepared.rowsRead, total: prepared.estimatedRows, currentStep: 'Importing' });
     }
-    for (let call = 0; !cancelRequested; call++) {
+    for (let call = 0; !task.cancelRequested; call++) {
       if (call >= CALLS_PER_RUN) {
         await condition(allHandlersFinished);
-        return await continueAsNew<typeof contactImportWorkflow>({ ...input, resumed: { cancelRequested, progress } });
+        return await continueAsNew<typeof contactImportWorkflow>({ ...input, resumed: { cancelRequested: task.cancelRequested, progress } });
       }
       const run = await batches.importContactBatches({ taskId: input.taskId, options: input.options });
       Object.assign(progress, { processed: run.rowsRead, total: Math.max(run.estimatedRows, run.rowsRead), currentStep: `Imported ${run.rowsRead} rows` });
-      if (run.cancelled) cancelRequested = true;
+      if (run.cancelled) task.cancelRequested = true;
       if (run.done || run.cancelled) break;
     }
-    finishing = true;
-    await condition(allHandlersFinished);
-    const result = await steps.finishContactImport({ taskId: input.taskId, cancelled: cancelRequested });
-    progress.status = cancelRequested ? 'cancelled' : 'completed';
-    return result;
+    return await task.finish((cancelled) => steps.finishContactImport({ taskId: input.taskId, cancelled }));
   } catch (err) {
-    if (err instanceof ContinueAsNew) throw err;
-    finishing = true;
-    if (isCancellation(err)) {
-      // An operator cancelled the workflow itself: the task still ends cancelled with its counts.
-      await CancellationScope.nonCancellable(() => steps.finishContactImport({ taskId: input.taskId, cancelled: true }));
-      progress.status = 'cancelled';
-      throw err;
-    }
-    const failure = err instanceof ActivityFailure && err.cause instanceof ApplicationFailure ? err.cause : null;
-    const message = failure?.message ?? (err as Error).message;
-    await steps.failContactImport({ taskId: input.taskId, error: message });
-    progress.status = 'failed';
-    await condition(allHandlersFinished);
-    throw ApplicationFailure.nonRetryable(message, failure?.type ?? 'ContactImportFailed');
+    return task.fail(err, {
+      cancelled: () => steps.finishContactImport({ taskId: input.taskId, cancelled: true }),
+      failed: (error) => steps.failContactImport({ taskId: input.taskId, error }),
+      failureType: 'ContactImportFailed',
+    });
   }
 }

@@ -1,23 +1,13 @@
-import {
-  ApplicationFailure,
-  CancellationScope,
-  ContinueAsNew,
-  ParentClosePolicy,
-  allHandlersFinished,
-  condition,
-  continueAsNew,
-  isCancellation,
-  startChild,
-  uuid4,
-} from '@temporalio/workflow';
+import { ApplicationFailure, ParentClosePolicy, allHandlersFinished, condition, continueAsNew, startChild, uuid4 } from '@temporalio/workflow';
 import { batchesPerChunk, CHUNKS_PER_RUN } from '../domain/phone/job-sizing.js';
 import type { LineType } from '../domain/phone/line-types.js';
 import { PHONE_VALIDATION_KIND } from '../domain/phone/task-kinds.js';
 import { tenantWorkflowIdentity } from '../temporal/tenant-workflow-identity.js';
 import type { TaskProgress } from './shared/task-messages.js';
 import { chunkActivities, taskActivities } from './shared/phone-activities.js';
-import { failureMessage, percent, PhoneTaskControl } from './shared/phone-task-control.js';
-import { failureCodeOf } from './shared/failure-code.js';
+import { phoneTaskCancel } from './shared/phone-task-cancel.js';
+import { percent } from './shared/percent.js';
+import { TaskWorkflow } from './shared/task-workflow.js';
 import type { BusinessCode } from '../domain/shared/business-codes.js';
 import { phoneValidationWorkflow } from './phone-validation.workflow.js';
 
@@ -49,7 +39,7 @@ export interface PhoneGenerationState {
 export async function phoneGenerationWorkflow(input: PhoneGenerationInput, carried?: PhoneGenerationState): Promise<Record<string, unknown>> {
   const state: PhoneGenerationState = carried ?? { nextBatch: 0, cursor: 0, generated: 0, lookedUp: 0 };
   const progress: TaskProgress = { status: 'in_progress', processed: state.generated, total: input.quantity, currentStep: 'Generating numbers' };
-  const control = new PhoneTaskControl(progress, input.taskId, taskActivities.requestPhoneTaskStop);
+  const task = new TaskWorkflow(progress, phoneTaskCancel(input.taskId));
   const result = (extra: Record<string, unknown> = {}) => ({
     total_generated: state.generated,
     success_rate: percent(state.generated, input.quantity),
@@ -64,10 +54,10 @@ export async function phoneGenerationWorkflow(input: PhoneGenerationInput, carri
   });
   try {
     if (!carried) await taskActivities.taskStarted({ taskId: input.taskId, currentStep: 'Generating numbers' });
-    for (let chunks = 0; state.generated < input.quantity && !control.cancelRequested; chunks++) {
+    for (let chunks = 0; state.generated < input.quantity && !task.cancelRequested; chunks++) {
       if (chunks === CHUNKS_PER_RUN) {
         await condition(allHandlersFinished);
-        if (control.cancelRequested) break;
+        if (task.cancelRequested) break;
         return await continueAsNew<typeof phoneGenerationWorkflow>(input, state);
       }
       const out = await chunkActivities.generatePhoneChunk({
@@ -81,32 +71,25 @@ export async function phoneGenerationWorkflow(input: PhoneGenerationInput, carri
       state.lookedUp += out.lookedUp;
       progress.processed = state.generated;
       progress.currentStep = `Generated ${state.generated} of ${input.quantity}`;
-      if (out.stopped) control.cancelRequested = true;
+      if (out.stopped) task.cancelRequested = true;
       else if (out.exhausted) throw ApplicationFailure.nonRetryable(exhaustedMessage(input, state.generated), AREA_CODE_EXHAUSTED);
     }
-    control.closing = true;
-    if (control.cancelRequested) {
-      await taskActivities.taskCancelled({ taskId: input.taskId, result: result({ cancelled: true }) });
-      progress.status = 'cancelled';
-    } else {
-      const validationTaskId = input.autoValidate ? await chainValidation(input) : null;
-      await taskActivities.taskCompleted({ taskId: input.taskId, result: result({ validation_task_id: validationTaskId }) });
-      progress.status = 'completed';
-    }
-    await condition(allHandlersFinished);
-    return result();
+    return await task.finish(async (cancelled) => {
+      if (cancelled) {
+        await taskActivities.taskCancelled({ taskId: input.taskId, result: result({ cancelled: true }) });
+      } else {
+        const validationTaskId = input.autoValidate ? await chainValidation(input) : null;
+        await taskActivities.taskCompleted({ taskId: input.taskId, result: result({ validation_task_id: validationTaskId }) });
+      }
+      return result();
+    });
   } catch (err) {
-    if (err instanceof ContinueAsNew) throw err;
-    control.closing = true;
-    if (isCancellation(err)) {
-      await CancellationScope.nonCancellable(() => taskActivities.taskCancelled({ taskId: input.taskId, result: result({ cancelled: true }) }));
-      throw err;
-    }
-    // The business code (AREA_CODE_EXHAUSTED, PROVIDER_REFUSED …) reaches clients in the task's result and as the workflow's failure type.
-    const code = failureCodeOf(err);
-    await taskActivities.taskFailed({ taskId: input.taskId, error: failureMessage(err), result: result({ error_code: code }) });
-    progress.status = 'failed';
-    throw err instanceof ApplicationFailure ? err : ApplicationFailure.nonRetryable(failureMessage(err), code ?? 'PhoneGenerationFailed');
+    return task.fail(err, {
+      cancelled: () => taskActivities.taskCancelled({ taskId: input.taskId, result: result({ cancelled: true }) }),
+      // The business code (AREA_CODE_EXHAUSTED, PROVIDER_REFUSED …) reaches clients in the task's result and as the workflow's failure type.
+      failed: (error, code) => taskActivities.taskFailed({ taskId: input.taskId, error, result: result({ error_code: code }) }),
+      failureType: 'PhoneGenerationFailed',
+    });
   }
 }
 

@@ -1,9 +1,10 @@
-import { ApplicationFailure, CancellationScope, ContinueAsNew, allHandlersFinished, condition, continueAsNew, isCancellation } from '@temporalio/workflow';
+import { allHandlersFinished, condition, continueAsNew } from '@temporalio/workflow';
 import { batchesPerChunk, CHUNKS_PER_RUN } from '../domain/phone/job-sizing.js';
 import type { TaskProgress } from './shared/task-messages.js';
 import { chunkActivities, taskActivities } from './shared/phone-activities.js';
-import { failureMessage, percent, PhoneTaskControl } from './shared/phone-task-control.js';
-import { failureCodeOf } from './shared/failure-code.js';
+import { phoneTaskCancel } from './shared/phone-task-cancel.js';
+import { percent } from './shared/percent.js';
+import { TaskWorkflow } from './shared/task-workflow.js';
 
 export interface PhoneValidationInput {
   taskId: string;
@@ -35,7 +36,7 @@ export interface PhoneValidationState {
 export async function phoneValidationWorkflow(input: PhoneValidationInput, carried?: PhoneValidationState): Promise<Record<string, unknown>> {
   const state: PhoneValidationState = carried ?? { nextBatch: 0, lastId: 0, validated: 0, valid: 0, invalid: 0, lookedUp: 0, source: null };
   const progress: TaskProgress = { status: 'in_progress', processed: state.validated, total: input.total, currentStep: 'Validating numbers' };
-  const control = new PhoneTaskControl(progress, input.taskId, taskActivities.requestPhoneTaskStop);
+  const task = new TaskWorkflow(progress, phoneTaskCancel(input.taskId));
   const result = () => ({
     total_validated: state.validated,
     valid_numbers: state.valid,
@@ -49,12 +50,12 @@ export async function phoneValidationWorkflow(input: PhoneValidationInput, carri
   try {
     if (!carried) await taskActivities.taskStarted({ taskId: input.taskId, currentStep: 'Validating numbers' });
     const chunkSize = batchesPerChunk(input.batchSize);
-    for (let chunks = 0; !control.cancelRequested; chunks++) {
+    for (let chunks = 0; !task.cancelRequested; chunks++) {
       const ids = input.phoneIds ? input.phoneIds.filter((id) => id > state.lastId).slice(0, chunkSize * input.batchSize) : null;
       if (ids && !ids.length) break;
       if (chunks === CHUNKS_PER_RUN) {
         await condition(allHandlersFinished);
-        if (control.cancelRequested) break;
+        if (task.cancelRequested) break;
         return await continueAsNew<typeof phoneValidationWorkflow>(input, state);
       }
       const out = await chunkActivities.validatePhoneChunk({
@@ -77,29 +78,19 @@ export async function phoneValidationWorkflow(input: PhoneValidationInput, carri
       state.lookedUp += out.lookedUp;
       progress.processed = state.validated;
       progress.currentStep = `Validated ${state.validated} of ${input.total}`;
-      if (out.stopped) control.cancelRequested = true;
+      if (out.stopped) task.cancelRequested = true;
       else if (out.done && !ids) break;
     }
-    control.closing = true;
-    if (control.cancelRequested) {
-      await taskActivities.taskCancelled({ taskId: input.taskId, result: { ...result(), cancelled: true } });
-      progress.status = 'cancelled';
-    } else {
-      await taskActivities.taskCompleted({ taskId: input.taskId, result: result() });
-      progress.status = 'completed';
-    }
-    await condition(allHandlersFinished);
-    return result();
+    return await task.finish(async (cancelled) => {
+      if (cancelled) await taskActivities.taskCancelled({ taskId: input.taskId, result: { ...result(), cancelled: true } });
+      else await taskActivities.taskCompleted({ taskId: input.taskId, result: result() });
+      return result();
+    });
   } catch (err) {
-    if (err instanceof ContinueAsNew) throw err;
-    control.closing = true;
-    if (isCancellation(err)) {
-      await CancellationScope.nonCancellable(() => taskActivities.taskCancelled({ taskId: input.taskId, result: { ...result(), cancelled: true } }));
-      throw err;
-    }
-    const code = failureCodeOf(err);
-    await taskActivities.taskFailed({ taskId: input.taskId, error: failureMessage(err), result: { ...result(), error_code: code } });
-    progress.status = 'failed';
-    throw err instanceof ApplicationFailure ? err : ApplicationFailure.nonRetryable(failureMessage(err), code ?? 'PhoneValidationFailed');
+    return task.fail(err, {
+      cancelled: () => taskActivities.taskCancelled({ taskId: input.taskId, result: { ...result(), cancelled: true } }),
+      failed: (error, code) => taskActivities.taskFailed({ taskId: input.taskId, error, result: { ...result(), error_code: code } }),
+      failureType: 'PhoneValidationFailed',
+    });
   }
 }

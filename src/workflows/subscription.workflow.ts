@@ -3,7 +3,6 @@ import type { createSubscriptionActivities } from '../activities/billing/subscri
 import { periodEnd, trialMs, type PlanTerms } from '../domain/billing/plan-terms.js';
 import { isFinalSubscriptionStatus, type SubscriptionStatus } from '../domain/billing/subscription-status.js';
 import {
-  cancelSubscriptionSignal,
   changePlanSignal,
   paymentEventSignal,
   subscriptionStateQuery,
@@ -15,18 +14,12 @@ const act = proxyActivities<ReturnType<typeof createSubscriptionActivities>>({ s
 
 const DAY_MS = 86_400_000;
 
-export interface LifecycleTiming {
-  /** How long a new subscription waits for its first payment before it expires. */
-  awaitFirstPaymentMs: number;
-  /** How long past the end of a period a renewal payment may arrive before the subscription halts. */
-  renewalGraceMs: number;
-  /** Billing periods per workflow run before continue-as-new keeps the history short. */
-  periodsPerRun: number;
-  /** Replaces the plan's calendar period; only for tests that walk through renewals. */
-  periodMs?: number;
-}
-
-const DEFAULT_TIMING: LifecycleTiming = { awaitFirstPaymentMs: 7 * DAY_MS, renewalGraceMs: 3 * DAY_MS, periodsPerRun: 12 };
+/** How long a new subscription waits for its first payment before it expires. */
+const AWAIT_FIRST_PAYMENT_MS = 7 * DAY_MS;
+/** How long past the end of a period a renewal payment may arrive before the subscription halts. */
+const RENEWAL_GRACE_MS = 3 * DAY_MS;
+/** Billing periods per workflow run before continue-as-new keeps the history short. */
+const PERIODS_PER_RUN = 12;
 /** Event and payment ids remembered for de-duplication (the webhook de-duplicates first; this covers its retries). */
 const REMEMBERED_IDS = 50;
 
@@ -43,19 +36,18 @@ export interface SubscriptionWorkflowInput {
   plan: PlanTerms;
   /** Set by continue-as-new: the subscription is past its first payment and trial. */
   carried?: CarriedState;
-  timing?: Partial<LifecycleTiming>;
 }
 
 /**
  * One subscription's life: pending until a payment webhook confirms it (or it expires), then the
  * plan's trial if it has one, then one billing period after another. From the second period on each
  * period needs a payment; without one the subscription is past due and, after a grace period, halted.
- * Payment events, cancellation and plan changes arrive as signals; every status change is written
- * through the shared transition table, so the webhook and the workflow never undo each other.
+ * Payment events (a cancellation at the provider among them) and plan changes arrive as signals; every
+ * status change is written through the shared transition table, so the webhook and the workflow never
+ * undo each other.
  */
 export async function subscriptionWorkflow(input: SubscriptionWorkflowInput): Promise<{ status: SubscriptionStatus; cycle: number }> {
   const id = { subscriptionId: input.subscriptionId };
-  const timing = { ...DEFAULT_TIMING, ...input.timing };
   const carried = input.carried;
   const s = {
     status: (carried ? 'active' : input.plan.amount === 0 ? 'active' : 'pending') as SubscriptionStatus,
@@ -72,7 +64,6 @@ export async function subscriptionWorkflow(input: SubscriptionWorkflowInput): Pr
   };
 
   setHandler(paymentEventSignal, (event) => onPaymentEvent(s, event));
-  setHandler(cancelSubscriptionSignal, ({ reason }) => void (s.cancelReason ??= reason));
   setHandler(changePlanSignal, (plan) => {
     s.plan = plan;
     if (plan.amount === 0) s.confirmed = true;
@@ -91,7 +82,7 @@ export async function subscriptionWorkflow(input: SubscriptionWorkflowInput): Pr
 
   if (!carried) {
     if (!s.confirmed) {
-      const settled = await condition(() => s.confirmed || cancelled(), timing.awaitFirstPaymentMs);
+      const settled = await condition(() => s.confirmed || cancelled(), AWAIT_FIRST_PAYMENT_MS);
       if (cancelled()) return end('cancelled');
       if (!settled) return end('expired', 'no payment arrived');
     }
@@ -107,21 +98,21 @@ export async function subscriptionWorkflow(input: SubscriptionWorkflowInput): Pr
   }
 
   for (let n = 0; ; n++) {
-    if (n >= timing.periodsPerRun || workflowInfo().continueAsNewSuggested) {
+    if (n >= PERIODS_PER_RUN || workflowInfo().continueAsNewSuggested) {
       await condition(allHandlersFinished);
       const next: CarriedState = { cycle: s.cycle, paymentsThisPeriod: s.paymentsThisPeriod, eventIds: s.eventIds, paymentIds: s.paymentIds };
       return continueAsNew<typeof subscriptionWorkflow>({ ...input, plan: s.plan, carried: next });
     }
     if (s.cycle > 0 && s.plan.amount > 0 && s.paymentsThisPeriod === 0) {
       if (await settledAs(act.subscriptionMove({ ...id, to: 'past_due' }), 'past_due')) return done();
-      const paid = await condition(() => s.paymentsThisPeriod > 0 || cancelled(), timing.renewalGraceMs);
+      const paid = await condition(() => s.paymentsThisPeriod > 0 || cancelled(), RENEWAL_GRACE_MS);
       if (cancelled()) return end('cancelled');
       if (!paid) return end('halted', 'renewal payment not received');
     }
     s.cycle++;
     s.paymentsThisPeriod = 0;
     const start = Date.now();
-    const finish = timing.periodMs ? start + timing.periodMs : periodEnd(start, s.plan.period, s.plan.interval);
+    const finish = periodEnd(start, s.plan.period, s.plan.interval);
     const period = { ...id, cycle: s.cycle, start: new Date(start).toISOString(), end: new Date(finish).toISOString() };
     if (await settledAs(act.subscriptionStartPeriod(period), 'active')) return done();
     s.currentPeriodEnd = period.end;

@@ -1,10 +1,7 @@
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { createAccount, type TestAccount } from '../support/accounts.js';
-import { WithStartWorkflowOperation } from '@temporalio/client';
 import { insertContacts, ledgerStatuses, setTenantSettings, smsCampaign, waitForCampaign } from './support/campaign-fixtures.js';
 import { recordHistory } from '../replay/record-history.js';
-import { startCampaignUpdate } from '../../src/workflows/campaign/campaign-messages.js';
-import { campaignSearchAttributes, campaignWorkflowId } from '../../src/app/campaigns/campaign-schedule.js';
 
 let app: TestApp;
 let owner: TestAccount;
@@ -72,33 +69,6 @@ describe('campaign lifecycle', () => {
     expect(paused.body.code).toBe('INVALID_TRANSITION');
     const detail = await app.http.get(`${base}${id}/`, { token: owner.token });
     expect(detail.body.data.status).toBe('draft');
-  });
-
-  test('when a long campaign continues as new between batches, then it carries its cursor and counts and sends everyone once', async () => {
-    const account = await createAccount(app);
-    await setTenantSettings(app, account.tenantId, { messages_per_second: 40 });
-    const ids = await insertContacts(app, account.tenantId, { count: 100 });
-    const id = (await app.http.post(base, smsCampaign({ target_contact_ids: ids }), { token: account.token })).body.data.id;
-    // Started as the API starts it, with tiny batches and a continue-as-new every two of them.
-    const workflowId = campaignWorkflowId(account.tenantId, id);
-    await app.owner.query(`update campaigns set workflow_id = $2 where id = $1`, [id, workflowId]);
-    const startWorkflowOperation = new WithStartWorkflowOperation('campaignWorkflow', {
-      workflowId,
-      taskQueue: app.config.temporal.taskQueues.messaging,
-      args: [{ campaignId: id, tenantId: account.tenantId, trigger: 'api', tuning: { batchesPerRun: 2, batchBudgetMs: 1 } }],
-      workflowIdConflictPolicy: 'USE_EXISTING',
-      typedSearchAttributes: campaignSearchAttributes(account.tenantId),
-    });
-    await app.temporal.client.workflow.executeUpdateWithStart(startCampaignUpdate, { args: [{ startInMs: 0 }], startWorkflowOperation });
-
-    await app.http.post(`${base}${id}/pause/`, undefined, { token: account.token });
-    await app.http.post(`${base}${id}/resume/`, undefined, { token: account.token });
-    const done = await waitForCampaign(app, account, id, (c) => c.status === 'completed');
-    expect(done.sent_count).toBe(100);
-    expect(await ledgerStatuses(app, id)).toEqual({ sent: 100 });
-    const history = await app.temporal.client.workflow.getHandle(workflowId).fetchHistory();
-    expect(history.events?.[0].workflowExecutionStartedEventAttributes?.continuedExecutionRunId).toBeTruthy();
-    await recordHistory(app, workflowId, 'campaign-continued-as-new');
   });
 
   test('when a running campaign is edited or deleted, then both are refused; once cancelled, the rest is never sent and it can be deleted', async () => {

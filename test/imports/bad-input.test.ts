@@ -1,6 +1,7 @@
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { createAccount, type TestAccount } from '../support/accounts.js';
 import { UploadClient } from './upload-client.js';
+import { recordImportHistory } from './import-history.js';
 
 let app: TestApp;
 let account: TestAccount;
@@ -32,6 +33,7 @@ describe('contact import: files that cannot be imported', () => {
 
   test('when the file is separated by semicolons, then the task fails saying so', async () => {
     await expectFailed('first_name;last_name;email\nAda;Lovelace;ada@example.com\n', /separated by semicolons/);
+    await recordImportHistory(app, account.tenantId, 'contact-import-failed');
   });
 
   test('when the header has neither a phone nor an email column, then the task fails naming the columns found', async () => {

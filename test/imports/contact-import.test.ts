@@ -1,6 +1,7 @@
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { createAccount, type TestAccount } from '../support/accounts.js';
 import { UploadClient } from './upload-client.js';
+import { recordImportHistory } from './import-history.js';
 
 let app: TestApp;
 let account: TestAccount;
@@ -38,6 +39,7 @@ describe('contact import', () => {
       ['Alan', 'Turing', null, '+442079460958', 'Bletchley', 3],
     ]);
     expect(rows[1].attributes).toEqual({ Department: 'Research' });
+    await recordImportHistory(app, account.tenantId, 'contact-import-completed');
   });
 
   test('when a file matches existing contacts by phone or email, then they are updated rather than duplicated and blank cells keep stored values', async () => {
@@ -119,5 +121,6 @@ describe('contact import: cancel', () => {
     const stored = await contactsOf(account.tenantId);
     expect(stored).toHaveLength(result.created);
     expect((await c.cancel(uploadId)).status).toBe(400);
+    await recordImportHistory(slow, account.tenantId, 'contact-import-cancelled');
   });
 });

@@ -17,8 +17,6 @@ export interface SendBatchInput {
   runId: number;
   /** Every row up to this ledger id has been looked at in this pass. */
   cursor: number;
-  /** Stop taking new work after this long; a batch is one activity and heartbeats throughout. */
-  budgetMs?: number;
 }
 
 export interface SendBatchResult extends BatchTally {
@@ -46,6 +44,8 @@ const CONCURRENCY = 64;
 const CHUNK = 32;
 const CHUNKS_IN_FLIGHT = 3;
 const MAX_ATTEMPTS = 8;
+/** A batch takes no new work after this long; it is one activity and heartbeats throughout. */
+const BATCH_BUDGET_MS = 30_000;
 /** With throttling on, a chunk spans about this long, so a pause or a new rate applies within it. */
 const CHUNK_SPAN_MS = 500;
 
@@ -97,7 +97,7 @@ class LedgerWalk {
   }
 
   private get outOfTime() {
-    return Date.now() - this.started > (this.input.budgetMs ?? 30_000);
+    return Date.now() - this.started > BATCH_BUDGET_MS;
   }
 
   private async walk(): Promise<void> {

@@ -9,9 +9,6 @@ export function createTaskActivities(deps: Pick<ActivityDeps, 'db'>) {
     async taskStarted(input: { taskId: string; currentStep?: string }): Promise<void> {
       await reporter.started(input.taskId, input.currentStep);
     },
-    async taskProgress(input: { taskId: string; processed: number; total: number; currentStep: string }): Promise<void> {
-      await reporter.progress(input.taskId, input);
-    },
     async taskCompleted(input: { taskId: string; result: Record<string, unknown> }): Promise<void> {
       await reporter.completed(input.taskId, input.result);
     },

@@ -11,7 +11,6 @@ export interface PaymentEventSignal {
 }
 
 export const paymentEventSignal = defineSignal<[PaymentEventSignal]>('paymentEvent');
-export const cancelSubscriptionSignal = defineSignal<[{ reason: string }]>('cancelSubscription');
 /** The new plan applies from the next billing period; a pending subscription is confirmed by a free plan. */
 export const changePlanSignal = defineSignal<[PlanTerms]>('changePlan');
 
