@@ -5,7 +5,8 @@ import type { SubscriptionWorkflowInput } from '../../src/workflows/subscription
 import { recordHistory } from '../replay/record-history.js';
 import { createAccount } from '../support/accounts.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
-import { eventually, newPaymentId, postPaymentWebhook, PRICES, subscriptionEvent } from './payment-webhooks.js';
+import { eventually } from '../support/eventually.js';
+import { newPaymentId, postPaymentWebhook, PRICES, subscriptionEvent } from './payment-webhooks.js';
 
 let app: TestApp;
 
@@ -16,7 +17,6 @@ afterAll(() => app?.close());
 
 const row = async (id: string) => (await app.owner.query(`select status, cycle from subscriptions where id = $1`, [id])).rows[0] as { status: string; cycle: number };
 /** Generous: a busy shared worker may take seconds to run a timer; nothing here depends on how long. */
-const settled = <T>(read: () => Promise<T>, done: (v: T) => boolean) => eventually(read, done, 600);
 const charged = (id: string) => postPaymentWebhook(app, subscriptionEvent('subscription.charged', id, newPaymentId(), PRICES.enterprise));
 
 describe('subscription billing loop', () => {
@@ -29,16 +29,16 @@ describe('subscription billing loop', () => {
     const started = await app.temporal.client.workflow.start('subscriptionWorkflow', { workflowId: sub.workflow_id, taskQueue: app.config.temporal.taskQueues.bulk, args: [input], typedSearchAttributes: tenantWorkflowAttributes(owner.tenantId, 'subscription') });
 
     await charged(sub.id);
-    expect((await settled(() => row(sub.id), (r) => r.cycle >= 1)).cycle).toBe(1);
+    expect((await eventually(() => row(sub.id), (r) => r.cycle >= 1)).cycle).toBe(1);
     await charged(sub.id);
-    expect((await settled(() => row(sub.id), (r) => r.cycle >= 2)).cycle).toBe(2);
+    expect((await eventually(() => row(sub.id), (r) => r.cycle >= 2)).cycle).toBe(2);
 
-    expect(await settled(() => row(sub.id), (r) => r.status === 'past_due')).toEqual({ status: 'past_due', cycle: 2 });
+    expect(await eventually(() => row(sub.id), (r) => r.status === 'past_due')).toEqual({ status: 'past_due', cycle: 2 });
     const handle = app.temporal.client.workflow.getHandle(sub.workflow_id);
     expect((await handle.describe()).runId).not.toBe(started.firstExecutionRunId);
 
     await charged(sub.id);
-    expect((await settled(() => row(sub.id), (r) => r.cycle >= 3)).cycle).toBe(3);
+    expect((await eventually(() => row(sub.id), (r) => r.cycle >= 3)).cycle).toBe(3);
 
     await expect(handle.result()).resolves.toEqual({ status: 'halted', cycle: 3 });
     expect(await row(sub.id)).toEqual({ status: 'halted', cycle: 3 });
