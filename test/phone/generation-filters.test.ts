@@ -1,6 +1,7 @@
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { createAccount, type TestAccount } from '../support/accounts.js';
 import { TASK_KIND_KEY } from '../../src/temporal/search-attributes.js';
+import { recordHistory } from '../replay/record-history.js';
 import { countRows, numbersOf, post, realLookingProblem, taskRow, waitForTask } from './generation-support.js';
 
 let app: TestApp;
@@ -27,6 +28,8 @@ describe('carrier and type filters', () => {
     expect((task.result as { numbers_looked_up: number }).numbers_looked_up).toBeGreaterThan(150);
     const cached = await countRows(app, `select count(*)::int as n from number_lookups where number = any($1) and source = 'simulated'`, [numbers.map((n) => n.number)]);
     expect(cached).toBe(150);
+    await app.temporal.client.workflow.getHandle(task.workflow_id!).result();
+    await recordHistory(app, task.workflow_id!, 'phone-generation-filtered');
   });
 
   test('when no number of the area code can match, then the task fails with a clear error and keeps nothing wrong', async () => {
@@ -35,6 +38,8 @@ describe('carrier and type filters', () => {
     const task = await waitForTask(app, res.body.data.task_id, ['failed']);
     expect(task.error).toBe('Area code 212 could not supply 3 numbers matching carrier "No Such Carrier": 0 found before the search limit.');
     expect(await countRows(app, `select count(*)::int as n from phone_numbers where generation_task_id = $1`, [task.task_id])).toBe(0);
+    await expect(app.temporal.client.workflow.getHandle(task.workflow_id!).result()).rejects.toThrow();
+    await recordHistory(app, task.workflow_id!, 'phone-generation-failed');
   });
 });
 
@@ -55,5 +60,9 @@ describe('auto_validate', () => {
     const described = await app.temporal.client.workflow.getHandle(validation.workflow_id!).describe();
     expect(described.typedSearchAttributes.get(TASK_KIND_KEY)).toBe('phone-validation');
     expect((await taskRow(app, validationTaskId)).user_id).toBe(account.userId);
+    await app.temporal.client.workflow.getHandle(generation.workflow_id!).result();
+    await app.temporal.client.workflow.getHandle(validation.workflow_id!).result();
+    await recordHistory(app, generation.workflow_id!, 'phone-generation-auto-validate');
+    await recordHistory(app, validation.workflow_id!, 'phone-validation-chained');
   });
 });
