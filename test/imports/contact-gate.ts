@@ -7,5 +7,5 @@ import { RowGate } from '../support/row-gate.js';
  * no further until the gate is released.
  */
 export function holdContactEmail(app: TestApp, tenantId: number, email: string): Promise<RowGate> {
-  return RowGate.hold(app.owner, `insert into contacts (tenant_id, email) values ($1, $2)`, [tenantId, email]);
+  return RowGate.hold(app.owner, `insert into contacts (tenant_id, email) values ($1, $2)`, [tenantId, email], '%insert into contacts%');
 }

@@ -119,7 +119,7 @@ describe('contact import: cancel', () => {
       ({ uploadId, complete } = await c.upload(['name,email', ...rows].join('\n'), { totalChunks: 2 }));
       const held = await gate.reached();
       const cancelling = c.cancel(uploadId);
-      await waitersOn(slow.owner, held, { what: 'the cancel to queue behind the held batch' });
+      await waitersOn(slow.owner, held, '%update contact_import_ledgers set cancel_requested%', { what: 'the cancel to queue behind the held batch' });
       await gate.release();
       cancel = await cancelling;
     } finally {

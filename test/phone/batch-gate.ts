@@ -11,5 +11,5 @@ const LEDGER_ROW = {
  * so batches before it commit and none after it starts until the gate is released.
  */
 export function holdBatch(app: TestApp, kind: keyof typeof LEDGER_ROW, tenantId: number, taskId: string, batchNo: number): Promise<RowGate> {
-  return RowGate.hold(app.owner, LEDGER_ROW[kind], [tenantId, taskId, batchNo]);
+  return RowGate.hold(app.owner, LEDGER_ROW[kind], [tenantId, taskId, batchNo], `%insert into phone_${kind}_batches%`);
 }
