@@ -1,7 +1,9 @@
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { createAccount, type TestAccount } from '../support/accounts.js';
 import { buyNumber, postSignedWebhook } from '../messaging/support.js';
-import { createAgentUser, waitFor } from './support.js';
+import { eventually } from '../support/eventually.js';
+import { recordHistory } from '../replay/record-history.js';
+import { createAgentUser } from './support.js';
 
 let app: TestApp;
 let owner: TestAccount;
@@ -21,8 +23,11 @@ test('when a broadcast goes to premium and enterprise users, then the workflow t
   expect(res.body).toMatchObject({ message_id: expect.stringMatching(/^broadcast_\d{8}_/), recipients_count: 3, estimated_delivery: expect.any(String), status: 'queued' });
   expect(res.headers.get('x-ratelimit-limit')).toBeTruthy();
   const path = `/api/messaging/status/${res.body.message_id}/`;
-  const status = await waitFor(() => app.http.get(path, auth()), (r) => r.body.status === 'completed');
+  const status = await eventually(() => app.http.get(path, auth()), (r) => r.body.status === 'completed', { what: 'the broadcast to complete' });
   expect(status.body).toMatchObject({ message_id: res.body.message_id, status: 'completed', sent_count: 3, failed_count: 0, delivery_rate: 100, created_at: expect.any(String), completed_at: expect.any(String) });
+  const workflowId = `broadcast-t${owner.tenantId}-${res.body.message_id}`;
+  expect(await app.temporal.client.workflow.getHandle(workflowId).result()).toEqual({ sent: 3, failed: 0 });
+  await recordHistory(app, workflowId, 'broadcast-completed');
   const other = await createAccount(app);
   expect((await app.http.get(path, { apiKey: other.apiKey })).status).toBe(404);
 });
@@ -60,11 +65,15 @@ test('when an agent user texts the tenant number, then the sms-agent workflow an
   const hook = await postSignedWebhook(app, '/api/sms/receive/', { AccountSid: 'ACx', MessageSid: sid, From: user.phone_number, To: tenantNumber, Body: 'Write a SQL query for the top customers' });
   expect(hook.status).toBe(200);
   expect(hook.text).toContain("I'm processing your request");
-  const tasks = await waitFor(
+  const tasks = await eventually(
     () => app.http.get(`/api/tasks/?user_phone=${encodeURIComponent(user.phone_number)}`, auth()),
     (r) => r.body.count === 1 && r.body.results?.[0]?.completed_at != null,
+    { what: 'the answered task' },
   );
   expect(tasks.body.results[0]).toMatchObject({ category: 'coding', success: true, metadata: expect.objectContaining({ source: 'sms', language: 'sql' }) });
+  const workflowId = `sms-agent-t${owner.tenantId}-${sid}`;
+  expect(await app.temporal.client.workflow.getHandle(workflowId).result()).toEqual({ taskId: tasks.body.results[0].id, outcome: 'answered' });
+  await recordHistory(app, workflowId, 'sms-agent-answered');
   // The same delivery again starts nothing new.
   await postSignedWebhook(app, '/api/sms/receive/', { AccountSid: 'ACx', MessageSid: sid, From: user.phone_number, To: tenantNumber, Body: 'Write a SQL query for the top customers' });
   expect((await app.http.get(`/api/users/${user.phone_number}/`, auth())).body.total_requests).toBe(1);
@@ -79,5 +88,6 @@ test('when a free user over the allowance texts in, then a polite reply goes out
   expect(hook.status).toBe(200);
   const handle = app.temporal.client.workflow.getHandle(`sms-agent-t${owner.tenantId}-${sid}`);
   expect(await handle.result()).toEqual({ taskId: null, outcome: 'over_limit' });
+  await recordHistory(app, handle.workflowId, 'sms-agent-over-limit');
   expect((await app.http.get(`/api/tasks/?user_phone=${encodeURIComponent(user.phone_number)}`, auth())).body.count).toBe(0);
 });

@@ -10,6 +10,8 @@ import { createLogger } from '../../src/logger.js';
 import { installTemporalRuntimeLogging } from '../../src/temporal/runtime-logging.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { createAccount, type TestAccount } from '../support/accounts.js';
+import { eventually } from '../support/eventually.js';
+import { recordHistory } from '../replay/record-history.js';
 import { createAgentUser } from './support.js';
 
 const workflowsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../src/workflows');
@@ -64,4 +66,17 @@ test('when the language model refuses, then the task is stored as failed and the
   expect(logs.body).toMatchObject({ count: 1, results: [{ task_id: res.body.id, error_type: 'openai_error', resolved: false, error_message: expect.stringContaining('invalid api key') }] });
   const analytics = await app.http.get(`/api/tasks/analytics/?user_phone=${encodeURIComponent(user.phone_number)}`, { apiKey: owner.apiKey });
   expect(analytics.body).toMatchObject({ total_tasks: 1, successful_tasks: 0, success_rate: 0 });
+  await recordHistory(app, await onlyAgentWorkflowOf(owner), 'sms-agent-model-failed');
 });
+
+/** The id of the tenant's one sms-agent workflow, once visibility (eventually consistent) lists it. */
+async function onlyAgentWorkflowOf(account: TestAccount): Promise<string> {
+  const query = `SwitchboardTenant = '${account.tenantId}' AND SwitchboardTaskKind = 'sms-agent'`;
+  const list = async () => {
+    const ids: string[] = [];
+    for await (const wf of app.temporal.client.workflow.list({ query })) ids.push(wf.workflowId);
+    return ids;
+  };
+  const [id] = await eventually(list, (ids) => ids.length === 1, { what: 'the tenant\'s sms-agent workflow in visibility' });
+  return id;
+}

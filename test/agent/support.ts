@@ -11,16 +11,6 @@ export async function createAgentUser(app: TestApp, account: TestAccount, body: 
   return res.body as { phone_number: string; tier: string };
 }
 
-/** Polls until `done` holds or about 30 s pass; answers the last value read. */
-export async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, attempts = 150): Promise<T> {
-  let value = await read();
-  for (let i = 0; i < attempts && !done(value); i++) {
-    await new Promise((r) => setTimeout(r, 200));
-    value = await read();
-  }
-  return value;
-}
-
 export function expectDrfValidation(body: Record<string, unknown>, field: string) {
   return {
     error: 'validation_error',

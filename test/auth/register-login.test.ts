@@ -1,6 +1,7 @@
 import { startTestApp, uniqueEmail, type TestApp } from '../support/harness.js';
 import { createAccount } from '../support/accounts.js';
 import { PASSWORD, countRows, freshIp, fromIp, latestEmail, login, register, sessionCookie } from './auth-helpers.js';
+import { waitersOn } from '../support/row-gate.js';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -72,10 +73,7 @@ describe('registration', () => {
       const h = held(email, name);
       const { rows } = await other.query(`insert into users (email, username, password_hash) values ($1, $2, 'x') returning pg_backend_pid() as pid`, [h.email, h.username]);
       const answer = register(app, signUp(email, name));
-      for (let waited = 0; !(await app.owner.query(`select 1 from pg_stat_activity where $1 = any(pg_blocking_pids(pid))`, [rows[0].pid])).rows.length; waited += 50) {
-        if (waited > 60_000) throw new Error('the sign-up never waited on the uncommitted user');
-        await new Promise((r) => setTimeout(r, 50));
-      }
+      await waitersOn(app.owner, [rows[0].pid], '%', { what: 'the sign-up waiting on the uncommitted user' });
       await other.query('commit');
       const { res } = await answer;
       expect(res.status).toBe(400);

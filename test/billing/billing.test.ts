@@ -1,6 +1,7 @@
 import { createAccount, type TestAccount } from '../support/accounts.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
-import { eventually, newPaymentId, postPaymentWebhook, PRICES, subscriptionEvent } from './payment-webhooks.js';
+import { eventually } from '../support/eventually.js';
+import { newPaymentId, postPaymentWebhook, PRICES, subscriptionEvent } from './payment-webhooks.js';
 
 let app: TestApp;
 

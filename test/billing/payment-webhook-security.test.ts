@@ -4,7 +4,8 @@ import { ConfigError, loadConfig } from '../../src/config.js';
 import { razorpayWebhookSecret, signRazorpayWebhook } from '../../src/app/billing/razorpay-signature.js';
 import { createAccount, type TestAccount } from '../support/accounts.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
-import { eventually, newEventId, newPaymentId, paymentEvent, postPaymentWebhook, PRICES, subscriptionEvent } from './payment-webhooks.js';
+import { eventually } from '../support/eventually.js';
+import { newEventId, newPaymentId, paymentEvent, postPaymentWebhook, PRICES, subscriptionEvent } from './payment-webhooks.js';
 
 let app: TestApp;
 

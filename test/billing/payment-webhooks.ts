@@ -45,12 +45,3 @@ export function postPaymentWebhook(app: TestApp, body: unknown, opts: { eventId?
     headers: { 'content-type': 'application/json', 'x-razorpay-event-id': opts.eventId ?? newEventId(), ...(signature ? { 'x-razorpay-signature': signature } : {}) },
   });
 }
-
-export async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, attempts = 150): Promise<T> {
-  let value = await read();
-  for (let i = 0; i < attempts && !done(value); i++) {
-    await new Promise((r) => setTimeout(r, 100));
-    value = await read();
-  }
-  return value;
-}

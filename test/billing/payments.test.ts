@@ -3,7 +3,8 @@ import { TASK_KIND_KEY, TENANT_KEY } from '../../src/temporal/search-attributes.
 import { createAccount, type TestAccount } from '../support/accounts.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { recordHistory } from '../replay/record-history.js';
-import { eventually, newEventId, newPaymentId, paymentEvent, postPaymentWebhook, PRICES, subscriptionEvent } from './payment-webhooks.js';
+import { eventually } from '../support/eventually.js';
+import { newEventId, newPaymentId, paymentEvent, postPaymentWebhook, PRICES, subscriptionEvent } from './payment-webhooks.js';
 
 let app: TestApp;
 

@@ -8,7 +8,8 @@ import { recordHistory } from '../replay/record-history.js';
 import { createAccount } from '../support/accounts.js';
 import type { TestApp } from '../support/harness.js';
 import { startAppWithOwnWorker, type AppWithOwnWorker } from '../support/own-worker.js';
-import { eventually, newPaymentId, postPaymentWebhook, PRICES, subscriptionEvent } from './payment-webhooks.js';
+import { eventually } from '../support/eventually.js';
+import { newPaymentId, postPaymentWebhook, PRICES, subscriptionEvent } from './payment-webhooks.js';
 
 // The lifecycle's own timings (7 days for a first payment, 3 days of grace, 12 periods per run) on a
 // worker whose timers run fast: a day passes in 2 seconds.
@@ -32,7 +33,7 @@ afterAll(() => lapse?.close());
 
 const row = async (id: string) => (await app.owner.query(`select status, cycle from subscriptions where id = $1`, [id])).rows[0] as { status: string; cycle: number };
 /** Generous: a busy machine may take seconds to run a timer; nothing here depends on how long. */
-const settled = <T>(read: () => Promise<T>, done: (v: T) => boolean) => eventually(read, done, 600);
+const settled = <T>(read: () => Promise<T>, done: (v: T) => boolean) => eventually(read, done, { timeout: 60_000, what: 'the subscription row' });
 const charged = (id: string) => postPaymentWebhook(app, subscriptionEvent('subscription.charged', id, newPaymentId(), PRICES.enterprise));
 
 async function startLifecycle(tenantId: number, userId: number, plan: PlanRow) {

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { TestApp } from '../support/harness.js';
+import { waitersOn } from '../support/row-gate.js';
 
 export interface HeldContact {
   id: number;
@@ -24,12 +25,7 @@ export async function holdContact(app: TestApp, tenantId: number, contact: { fir
   return {
     id,
     async contended() {
-      for (let waited = 0; ; waited += 50) {
-        const { rows: blocked } = await app.owner.query(`select 1 from pg_stat_activity where $1 = any(pg_blocking_pids(pid))`, [pid]);
-        if (blocked.length) return;
-        if (waited > 60_000) throw new Error(`nothing waited on the held contact ${id}`);
-        await new Promise((r) => setTimeout(r, 50));
-      }
+      await waitersOn(app.owner, [pid], '%', { what: `a write waiting on the held contact ${id}` });
     },
     async commit() {
       try {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { freePort } from '../../src/dev/temporal-dev-server.js';
+import { eventually } from '../support/eventually.js';
 
 /**
  * docker-compose.yml cannot run here (no Docker engine), so its shape is checked by reading it and
@@ -95,12 +96,12 @@ describe('docker-compose topology', () => {
     let apiLog = '';
     api.stderr!.on('data', (d: Buffer) => (apiLog += d));
     try {
-      let health: { status?: string; services?: { database?: { status?: string } } } = {};
-      for (let i = 0; i < 120 && health.status !== 'healthy'; i++) {
-        await new Promise((r) => setTimeout(r, 500));
-        health = (await fetch(`http://127.0.0.1:${port}/api/health/`).then((r) => r.json(), () => ({}))) as typeof health;
-        if (api.exitCode !== null) break;
-      }
+      type Health = { status?: string; services?: { database?: { status?: string } } };
+      const read = async () => ({
+        health: (await fetch(`http://127.0.0.1:${port}/api/health/`).then((r) => r.json(), () => ({}))) as Health,
+        exited: api.exitCode !== null,
+      });
+      const { health } = await eventually(read, (r) => r.health.status === 'healthy' || r.exited, { timeout: 60_000, interval: 500, what: 'the API to answer healthy' });
       expect({ health: health.status, database: health.services?.database?.status, log: api.exitCode === null ? '' : apiLog }).toEqual({ health: 'healthy', database: 'healthy', log: '' });
     } finally {
       api.kill('SIGTERM');

@@ -1,7 +1,7 @@
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { createAccount, type TestAccount } from '../support/accounts.js';
-import { waitUntil } from '../phone/generation-support.js';
+import { eventually } from '../support/eventually.js';
 import { withTenant } from '../../src/db/tenant-scope.js';
 import { LocalDiskStorage } from '../../src/domain/storage/local-disk-storage.js';
 import { UploadService } from '../../src/app/uploads/upload-service.js';
@@ -40,17 +40,18 @@ const importTasksOf = async (uploadId: string) =>
 
 /** The runs visibility lists under the workflow id, once it lists the import as closed. */
 async function closedImportRuns(uploadId: string): Promise<string[]> {
-  let runs: string[] = [];
-  await waitUntil(async () => {
-    runs = [];
-    let closed = false;
-    for await (const run of app.temporal.client.workflow.list({ query: `WorkflowId = '${importWorkflowId(uploadId)}'` })) {
-      runs.push(run.runId);
-      closed ||= run.status.name !== 'RUNNING';
-    }
-    return closed;
-  }, 60_000, `the import of ${uploadId} listed as closed`);
-  return runs;
+  const listed = await eventually(
+    async () => {
+      const runs: { runId: string; closed: boolean }[] = [];
+      for await (const run of app.temporal.client.workflow.list({ query: `WorkflowId = '${importWorkflowId(uploadId)}'` })) {
+        runs.push({ runId: run.runId, closed: run.status.name !== 'RUNNING' });
+      }
+      return runs;
+    },
+    (runs) => runs.some((r) => r.closed),
+    { timeout: 60_000, what: `the import of ${uploadId} listed as closed` },
+  );
+  return listed.map((r) => r.runId);
 }
 
 async function expectOneImport(uploadId: string, taskId: string): Promise<void> {

@@ -1,7 +1,9 @@
-import { startTestApp, type TestApp } from '../support/harness.js';
+import { startTestApp, type HttpResult, type TestApp } from '../support/harness.js';
 import { createAccount, type TestAccount } from '../support/accounts.js';
+import { waitersOn } from '../support/row-gate.js';
 import { UploadClient } from './upload-client.js';
 import { recordImportHistory } from './import-history.js';
+import { holdContactEmail } from './contact-gate.js';
 
 let app: TestApp;
 let account: TestAccount;
@@ -96,7 +98,7 @@ describe('contact import', () => {
 describe('contact import: cancel', () => {
   let slow: TestApp;
   beforeAll(async () => {
-    // Batches of 20 rows turn a small file into hundreds of commits, so the cancel lands mid-import.
+    // Batches of 20 rows turn a small file into hundreds of commits.
     process.env.IMPORT_BATCH_ROWS = '20';
     try {
       slow = await startTestApp();
@@ -109,14 +111,28 @@ describe('contact import: cancel', () => {
   test('when the import is cancelled, then it stops before its next batch and the task ends cancelled with the counts so far', async () => {
     const c = new UploadClient(slow.http, account.apiKey);
     const rows = Array.from({ length: 10_000 }, (_, i) => `Person ${i},p${i}@example.com`);
-    const { uploadId, complete } = await c.upload(['name,email', ...rows].join('\n'), { totalChunks: 2 });
-    const cancel = await c.cancel(uploadId);
+    // The import is held in its batch storing row 100, and the cancel queued behind that batch (which
+    // holds the import's ledger row) before the batch is let go: the cancel lands before the next one.
+    const gate = await holdContactEmail(slow, account.tenantId, 'p100@example.com');
+    let cancel: HttpResult;
+    let uploadId: string;
+    let complete: HttpResult;
+    try {
+      ({ uploadId, complete } = await c.upload(['name,email', ...rows].join('\n'), { totalChunks: 2 }));
+      const held = await gate.reached();
+      const cancelling = c.cancel(uploadId);
+      await waitersOn(slow.owner, held, '%update contact_import_ledgers set cancel_requested%', { what: 'the cancel to queue behind the held batch' });
+      await gate.release();
+      cancel = await cancelling;
+    } finally {
+      await gate.release();
+    }
     expect(cancel.status).toBe(200);
     expect(cancel.body).toEqual({ success: true, message: 'Import cancelled', task_id: complete.body.task_id, status: 'cancelled' });
     const view = (await c.waitForImport(uploadId)).body;
     expect(view.import.status).toBe('cancelled');
     const result = view.import.result;
-    expect(result.total_rows).toBeLessThan(10_000);
+    expect(result.total_rows).toBe(120);
     expect(result.created + result.updated + result.skipped + result.rejected).toBe(result.total_rows);
     const stored = await contactsOf(account.tenantId);
     expect(stored).toHaveLength(result.created);

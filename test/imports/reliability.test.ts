@@ -2,10 +2,11 @@ import { rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { startTestApp, type TestApp } from '../support/harness.js';
+import { startTestApp, type HttpResult, type TestApp } from '../support/harness.js';
 import { createAccount } from '../support/accounts.js';
 import { startWorkerProcess, type WorkerProcess } from '../support/worker-process.js';
 import { UploadClient } from './upload-client.js';
+import { holdContactEmail } from './contact-gate.js';
 
 const ROWS = 200_000;
 const prefix = `test-import-crash-${randomBytes(4).toString('hex')}`;
@@ -51,17 +52,19 @@ test('when the worker is killed in the middle of a 200,000-row import and anothe
   const account = await createAccount(app);
   const client = new UploadClient(app.http, account.apiKey);
   const { csv, identities, invalid } = generate();
-  const { uploadId, complete } = await client.upload(csv, { totalChunks: 4 });
-  expect(complete.status).toBe(200);
-
-  // Kill once some batches are committed and most are not.
-  for (;;) {
-    const p = await processed(client, uploadId);
-    expect(p.done).toBe(false);
-    if (p.rows >= 10_000) break;
-    await new Promise((r) => setTimeout(r, 100));
+  // Killed while held in its third batch of 5,000 rows (the one storing row 10,500): two batches are committed, the rest are not.
+  const gate = await holdContactEmail(app, account.tenantId, 'r10500@example.com');
+  let uploadId: string;
+  let complete: HttpResult;
+  try {
+    ({ uploadId, complete } = await client.upload(csv, { totalChunks: 4 }));
+    expect(complete.status).toBe(200);
+    await gate.reached(240_000);
+    expect(await processed(client, uploadId)).toEqual({ done: false, rows: 10_000 });
+    await workers[0].kill();
+  } finally {
+    await gate.release();
   }
-  await workers[0].kill();
   const atKill = await processed(client, uploadId);
   expect(atKill.rows).toBeLessThan(ROWS);
   workers.push(await startWorkerProcess({ env: { ...process.env, TASK_QUEUE_PREFIX: prefix }, logFile }));

@@ -1,4 +1,5 @@
 import type { HttpClient, HttpResult } from '../support/harness.js';
+import { eventually } from '../support/eventually.js';
 
 /** A client of seed 001's chunked upload, written from the document: init, chunks, complete. */
 export class UploadClient {
@@ -47,14 +48,12 @@ export class UploadClient {
   }
 
   /** Polls the upload until its import task is final. */
-  async waitForImport(uploadId: string, timeoutMs = 90_000): Promise<HttpResult> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const res = await this.status(uploadId);
-      if (['completed', 'failed', 'cancelled'].includes(res.body?.import?.status)) return res;
-      if (Date.now() > deadline) throw new Error(`import of ${uploadId} did not finish: ${res.text}`);
-      await new Promise((r) => setTimeout(r, 1000)); // a long import must not spend the hourly request budget on polling
-    }
+  waitForImport(uploadId: string, timeoutMs = 90_000): Promise<HttpResult> {
+    return eventually(() => this.status(uploadId), (res) => ['completed', 'failed', 'cancelled'].includes(res.body?.import?.status), {
+      timeout: timeoutMs,
+      interval: 1000, // a long import must not spend the hourly request budget on polling
+      what: `the import of ${uploadId} to finish`,
+    });
   }
 
   /** Upload, complete, and wait: the import's final status view. */

@@ -2,7 +2,8 @@ import { startTestApp, type TestApp } from '../support/harness.js';
 import { createAccount, type TestAccount } from '../support/accounts.js';
 import { startSimulatedSmsServer, type SimulatedSmsServer } from '../../src/dev/simulated-sms-server.js';
 import { TwilioSmsProvider } from '../../src/domain/messaging/providers/twilio-sms-provider.js';
-import { eventually, registerSenderId, simulatedAccountNumber, usNumber } from './support.js';
+import { eventually } from '../support/eventually.js';
+import { registerSenderId, simulatedAccountNumber, usNumber } from './support.js';
 
 const ACCOUNT = 'ACsimulatedprovider000000000000000';
 const TOKEN = 'simulated-provider-token';

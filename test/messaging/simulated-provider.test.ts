@@ -4,6 +4,7 @@ import { SimulatedSmsProvider } from '../../src/domain/messaging/providers/simul
 import { createSmsProvider } from '../../src/app/providers/sms-providers.js';
 import { verifyWebhook } from '../../src/domain/messaging/webhook-signature.js';
 import { loadConfig } from '../../src/config.js';
+import { eventually } from '../support/eventually.js';
 
 test('when the in-process simulated provider sends with a callback URL, then it posts signed sent and delivered updates', async () => {
   const received: { url: string; signature: string; params: Record<string, string> }[] = [];
@@ -21,7 +22,7 @@ test('when the in-process simulated provider sends with a callback URL, then it 
     const provider = new SimulatedSmsProvider({ callbackSecret: 'per-deployment-secret', callbackDelayMs: 5 });
     const sent = await provider.send({ to: '+12015550123', body: 'hi', statusCallbackUrl: callbackUrl });
     expect(sent).toMatchObject({ status: 'queued', simulated: true, segments: 1 });
-    for (let i = 0; i < 100 && received.length < 2; i++) await new Promise((r) => setTimeout(r, 20));
+    await eventually(() => received.length, (n) => n >= 2, { interval: 20, what: 'the sent and delivered callbacks' });
     expect(received.map((r) => r.params.MessageStatus).sort()).toEqual(['delivered', 'sent']);
     for (const r of received) {
       expect(r.params.MessageSid).toBe(sent.providerMessageId);

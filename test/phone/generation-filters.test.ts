@@ -1,6 +1,7 @@
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { createAccount, type TestAccount } from '../support/accounts.js';
 import { TASK_KIND_KEY } from '../../src/temporal/search-attributes.js';
+import { recordHistory } from '../replay/record-history.js';
 import { countRows, GEN, numbersOf, post, realLookingProblem, taskRow, waitForTask } from './generation-support.js';
 
 let app: TestApp;
@@ -27,6 +28,8 @@ describe('carrier and type filters', () => {
     expect((task.result as { numbers_looked_up: number }).numbers_looked_up).toBeGreaterThan(150);
     const cached = await countRows(app, `select count(*)::int as n from number_lookups where number = any($1) and source = 'simulated'`, [numbers.map((n) => n.number)]);
     expect(cached).toBe(150);
+    await app.temporal.client.workflow.getHandle(task.workflow_id!).result();
+    await recordHistory(app, task.workflow_id!, 'phone-generation-filtered');
   });
 
   test('when no number of the area code can match, then the task fails with a clear error and keeps nothing wrong', async () => {
@@ -37,6 +40,8 @@ describe('carrier and type filters', () => {
     expect(await countRows(app, `select count(*)::int as n from phone_numbers where generation_task_id = $1`, [task.task_id])).toBe(0);
     const progress = await app.http.get(`${GEN}/tasks/${task.task_id}/progress/?user_id=${account.userId}`, { apiKey: account.apiKey });
     expect(progress.body.data).toEqual(expect.objectContaining({ status: 'failed', result: expect.objectContaining({ error_code: 'AREA_CODE_EXHAUSTED', total_generated: 0 }) }));
+    await expect(app.temporal.client.workflow.getHandle(task.workflow_id!).result()).rejects.toThrow();
+    await recordHistory(app, task.workflow_id!, 'phone-generation-failed');
   });
 
   test('when the legacy synchronous generation cannot find enough matching numbers, then the 400 names AREA_CODE_EXHAUSTED', async () => {
@@ -67,5 +72,9 @@ describe('auto_validate', () => {
     const described = await app.temporal.client.workflow.getHandle(validation.workflow_id!).describe();
     expect(described.typedSearchAttributes.get(TASK_KIND_KEY)).toBe('phone-validation');
     expect((await taskRow(app, validationTaskId)).user_id).toBe(account.userId);
+    await app.temporal.client.workflow.getHandle(generation.workflow_id!).result();
+    await app.temporal.client.workflow.getHandle(validation.workflow_id!).result();
+    await recordHistory(app, generation.workflow_id!, 'phone-generation-auto-validate');
+    await recordHistory(app, validation.workflow_id!, 'phone-validation-chained');
   });
 });

@@ -2,6 +2,7 @@ import pg from 'pg';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { TestApp } from '../support/harness.js';
 import type { TestAccount } from '../support/accounts.js';
+import { eventually } from '../support/eventually.js';
 import type { TaskRow } from '../../src/app/tasks/task-service.js';
 import type { TaskEvent } from '../../src/domain/tasks/task-events.js';
 import { TASK_EVENTS_CHANNEL } from '../../src/domain/tasks/task-events.js';
@@ -17,26 +18,16 @@ export async function taskRow(app: TestApp, taskId: string): Promise<TaskRow> {
   return rows[0];
 }
 
-/** Polls the task row until its status is one of `statuses`; fails with the row when it ends otherwise. */
-export async function waitForTask(app: TestApp, taskId: string, statuses = ['completed'], timeoutMs = 90_000): Promise<TaskRow> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const row = await taskRow(app, taskId);
-    if (row && statuses.includes(row.status)) return row;
-    if (row && ['completed', 'failed', 'cancelled'].includes(row.status)) {
-      throw new Error(`task ${taskId} ended ${row.status} (wanted ${statuses.join('/')}): ${row.error ?? JSON.stringify(row.result)}`);
-    }
-    if (Date.now() > deadline) throw new Error(`task ${taskId} still ${row?.status} after ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const FINAL = ['completed', 'failed', 'cancelled'];
 
-export async function waitUntil(check: () => Promise<boolean>, timeoutMs = 90_000, what = 'condition'): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`${what} not reached within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+/** Waits until the task row is final; answers it when its status is one of `statuses`, else fails with it. */
+export async function waitForTask(app: TestApp, taskId: string, statuses = ['completed'], timeoutMs = 90_000): Promise<TaskRow> {
+  const row = await eventually(() => taskRow(app, taskId), (r) => r !== undefined && (statuses.includes(r.status) || FINAL.includes(r.status)), {
+    timeout: timeoutMs,
+    what: `task ${taskId} to end ${statuses.join('/')}`,
+  });
+  if (!statuses.includes(row.status)) throw new Error(`task ${taskId} ended ${row.status} (wanted ${statuses.join('/')}): ${row.error ?? JSON.stringify(row.result)}`);
+  return row;
 }
 
 export interface StoredNumber {

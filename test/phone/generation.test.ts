@@ -2,7 +2,11 @@ import { startTestApp, type TestApp } from '../support/harness.js';
 import { createAccount, type TestAccount } from '../support/accounts.js';
 import { cancelUpdate, progressQuery } from '../../src/workflows/shared/task-messages.js';
 import { TASK_KIND_KEY, TENANT_KEY } from '../../src/temporal/search-attributes.js';
-import { listenToTaskEvents, numbersOf, post, realLookingProblem, taskRow, waitForTask, waitUntil } from './generation-support.js';
+import { eventually } from '../support/eventually.js';
+import { ownTaskQueues, startOwnWorkers } from '../support/own-workers.js';
+import { recordHistory } from '../replay/record-history.js';
+import { holdBatch } from './batch-gate.js';
+import { listenToTaskEvents, numbersOf, post, realLookingProblem, taskRow, waitForTask } from './generation-support.js';
 
 let app: TestApp;
 let account: TestAccount;
@@ -34,12 +38,13 @@ describe('generate-numbers-enhanced', () => {
     expect(new Set(numbers.map((n) => n.area_code))).toEqual(new Set(['415']));
     expect(new Set(numbers.map((n) => n.number.slice(5, 8))).size).toBeGreaterThan(100);
 
-    await waitUntil(async () => listener.events(taskId).some((e) => e.type === 'task_completed'), 10_000, 'task_completed event');
-    const events = listener.events(taskId);
+    const events = await eventually(() => listener.events(taskId), (heard) => heard.some((e) => e.type === 'task_completed'), { timeout: 10_000, what: 'the task_completed event' });
     await listener.close();
     expect(events[0]).toEqual(expect.objectContaining({ type: 'task_started', task_name: 'Phone Number Generation', kind: 'phone-generation' }));
     expect(events.filter((e) => e.type === 'task_progress').length).toBeGreaterThanOrEqual(4);
     expect(events.at(-1)).toEqual(expect.objectContaining({ type: 'task_completed', result_data: expect.objectContaining({ total_generated: 350, success_rate: 100 }) }));
+    await app.temporal.client.workflow.getHandle(task.workflow_id!).result();
+    await recordHistory(app, task.workflow_id!, 'phone-generation-completed');
   });
 
   test('when a second generation asks for the same project and area code, then it adds only numbers the project does not hold', async () => {
@@ -63,12 +68,13 @@ describe('generate-numbers-enhanced', () => {
     expect(description.typedSearchAttributes.get(TENANT_KEY)).toBe(String(account.tenantId));
     expect(description.typedSearchAttributes.get(TASK_KIND_KEY)).toBe('phone-generation');
     expect(await handle.query(progressQuery)).toEqual(expect.objectContaining({ status: 'completed', processed: 200, total: 200 }));
-    await waitUntil(async () => {
+    const listed = async () => {
       const ids: string[] = [];
       const query = `SwitchboardTenant = '${account.tenantId}' AND SwitchboardTaskKind = 'phone-generation'`;
       for await (const wf of app.temporal.client.workflow.list({ query })) ids.push(wf.workflowId);
-      return ids.includes(workflowId);
-    }, 30_000, 'visibility listing by tenant and kind');
+      return ids;
+    };
+    await eventually(listed, (ids) => ids.includes(workflowId), { timeout: 30_000, what: 'visibility to list the workflow by tenant and kind' });
   });
 });
 
@@ -84,18 +90,35 @@ describe('legacy generate-numbers', () => {
 });
 
 describe('cancel', () => {
+  // The job runs on workers of this file's own, started once a gate holds it before its third batch.
+  let held: TestApp;
+  beforeAll(async () => {
+    held = await startTestApp(ownTaskQueues('gen-cancel'));
+  });
+  afterAll(() => held.close());
+
   test('when a running generation is cancelled, then it stops within a batch, keeps what it stored and ends cancelled', async () => {
-    const res = await post(app, account, '/generate-numbers-enhanced/', { project_id: 'cancel', area_code: '718', quantity: 200_000, batch_size: 100 });
+    const owner = await createAccount(held);
+    const res = await post(held, owner, '/generate-numbers-enhanced/', { project_id: 'cancel', area_code: '718', quantity: 200_000, batch_size: 100 });
     const taskId = res.body.data.task_id;
-    await waitUntil(async () => (await taskRow(app, taskId)).processed_items >= 200, 60_000, 'first batches');
-    const handle = app.temporal.client.workflow.getHandle(`phone-generation-t${account.tenantId}-${taskId}`);
-    expect(await handle.executeUpdate(cancelUpdate)).toEqual({ accepted: true, status: 'cancelled' });
-    const task = await waitForTask(app, taskId, ['cancelled']);
-    const stored = await numbersOf(app, account.tenantId, 'generation_task_id = $2', [taskId]);
-    expect(task.result).toEqual(expect.objectContaining({ cancelled: true, total_generated: stored.length }));
-    expect(stored.length).toBeLessThan(200_000);
-    expect(stored.length % 100).toBe(0);
-    await handle.result();
-    expect((await numbersOf(app, account.tenantId, 'generation_task_id = $2', [taskId])).length).toBe(stored.length);
+    const gate = await holdBatch(held, 'generation', owner.tenantId, taskId, 2);
+    const workers = await startOwnWorkers(held);
+    try {
+      await gate.reached();
+      expect(await taskRow(held, taskId)).toEqual(expect.objectContaining({ status: 'in_progress', processed_items: 200 }));
+      const handle = held.temporal.client.workflow.getHandle(`phone-generation-t${owner.tenantId}-${taskId}`);
+      expect(await handle.executeUpdate(cancelUpdate)).toEqual({ accepted: true, status: 'cancelled' });
+      await gate.release();
+      const task = await waitForTask(held, taskId, ['cancelled']);
+      const stored = await numbersOf(held, owner.tenantId, 'generation_task_id = $2', [taskId]);
+      expect(task.result).toEqual(expect.objectContaining({ cancelled: true, total_generated: stored.length }));
+      expect(stored.length).toBe(200);
+      await handle.result();
+      expect((await numbersOf(held, owner.tenantId, 'generation_task_id = $2', [taskId])).length).toBe(stored.length);
+      await recordHistory(held, handle.workflowId, 'phone-generation-cancelled');
+    } finally {
+      await gate.release();
+      await workers.stop();
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { createAccount, type TestAccount } from '../support/accounts.js';
+import { eventually } from '../support/eventually.js';
 import { insertNumbers } from './read-fixtures.js';
 
 let app: TestApp;
@@ -86,8 +87,7 @@ describe('GET download-numbers/ abandoned', () => {
 
     const copyStillRunning = async () =>
       (await app.owner.query(`select count(*)::int as n from pg_stat_activity where query like 'copy (select id, number as phone_number%' and pid <> pg_backend_pid()`)).rows[0].n;
-    for (let i = 0; i < 100 && (await copyStillRunning()) > 0; i++) await new Promise((r) => setTimeout(r, 100));
-    expect(await copyStillRunning()).toBe(0);
+    expect(await eventually(copyStillRunning, (n) => n === 0, { timeout: 10_000, what: 'the aborted COPY to end' })).toBe(0);
     const pool = app.owner;
     expect(pool.totalCount - pool.idleCount).toBe(0);
     const again = await app.http.get(`/api/phone-generator/download-numbers/?user_id=${big.userId}&code=999`, { apiKey: big.apiKey });

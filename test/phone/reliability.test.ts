@@ -5,13 +5,17 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { createAccount, type TestAccount } from '../support/accounts.js';
 import { startWorkerProcess, type WorkerProcess } from '../support/worker-process.js';
-import { countRows, post, taskRow, waitForTask, waitUntil } from './generation-support.js';
+import { eventually } from '../support/eventually.js';
+import { recordHistory } from '../replay/record-history.js';
+import { holdBatch } from './batch-gate.js';
+import { countRows, post, taskRow, waitForTask } from './generation-support.js';
 
 /**
  * A worker process is SIGKILLed in the middle of a job and another takes over: the job still ends with
  * every number stored, or validated, exactly once. Batches of 100 make each job long enough to continue
  * as new on the way, so that path is exercised too. The API and these workers use their own task queue,
- * so the run's shared worker never picks the job up.
+ * so the run's shared worker never picks the job up, and each job is queued before a worker runs: a gate
+ * set first holds it before batch 200 (20,000 items), where the worker is killed.
  */
 const QUANTITY = 200_000;
 const env = { TASK_QUEUE_PREFIX: `reliability-${randomBytes(4).toString('hex')}` };
@@ -20,9 +24,9 @@ const startWorker = () => startWorkerProcess({ env: { ...process.env, ...env }, 
 
 let app: TestApp;
 let account: TestAccount;
-let worker: WorkerProcess;
+let worker: WorkerProcess | undefined;
 beforeAll(async () => {
-  [app, worker] = await Promise.all([startTestApp(env), startWorker()]);
+  app = await startTestApp(env);
   account = await createAccount(app);
 });
 afterAll(async () => {
@@ -30,34 +34,48 @@ afterAll(async () => {
   await app?.close();
 });
 
-/** Kills the worker once the task has made some progress and a chunk activity is running; says how far it got. */
-async function killMidway(taskId: string, atLeast: number): Promise<number> {
-  const { workflow_id } = await taskRow(app, taskId);
-  const handle = app.temporal.client.workflow.getHandle(workflow_id!);
-  await waitUntil(async () => (await taskRow(app, taskId)).processed_items >= atLeast, 120_000, `${atLeast} items processed`);
-  await waitUntil(async () => ((await handle.describe()).raw.pendingActivities ?? []).length > 0, 60_000, 'a chunk activity running');
-  await worker.kill();
+/**
+ * Queues a task while no worker runs, holds it before batch `batchNo`, starts a worker and kills it
+ * while its chunk activity waits at the gate, then lets a new worker take over; says how far the task
+ * had got at the kill.
+ */
+async function killMidway(kind: 'generation' | 'validation', batchNo: number, queue: () => Promise<string>): Promise<{ taskId: string; atKill: number }> {
+  await worker?.stop();
+  const taskId = await queue();
+  const gate = await holdBatch(app, kind, account.tenantId, taskId, batchNo);
+  try {
+    worker = await startWorker();
+    await gate.reached(240_000);
+    await eventually(() => taskRow(app, taskId), (row) => row.processed_items === batchNo * 100, { what: `the batches before ${batchNo} to commit` });
+    const { workflow_id } = await taskRow(app, taskId);
+    expect(((await app.temporal.client.workflow.getHandle(workflow_id!).describe()).raw.pendingActivities ?? []).length).toBeGreaterThan(0);
+    await worker.kill();
+  } finally {
+    await gate.release();
+  }
   const { processed_items, status } = await taskRow(app, taskId);
   expect(status).toBe('in_progress');
-  return processed_items;
+  worker = await startWorker();
+  return { taskId, atKill: processed_items };
 }
 
 /** Waits until visibility (eventually consistent) lists more than one run: the workflow continued as new. */
 async function expectContinuedAsNew(workflowId: string): Promise<void> {
-  await waitUntil(async () => {
-    let runs = 0;
-    for await (const _ of app.temporal.client.workflow.list({ query: `WorkflowId = '${workflowId}'` })) runs++;
-    return runs > 1;
-  }, 30_000, `${workflowId} listed with more than one run`);
+  const runs = async () => {
+    let count = 0;
+    for await (const _ of app.temporal.client.workflow.list({ query: `WorkflowId = '${workflowId}'` })) count++;
+    return count;
+  };
+  await eventually(runs, (count) => count > 1, { timeout: 30_000, what: `${workflowId} listed with more than one run` });
 }
 
 test('when the worker is killed during a 200,000-number generation, then the next worker completes it with exactly 200,000 unique valid numbers', async () => {
-  const res = await post(app, account, '/generate-numbers-enhanced/', { project_id: 'rel', area_code: '305', quantity: QUANTITY, batch_size: 100 });
-  expect(res.status).toBe(202);
-  const taskId = res.body.data.task_id;
-  const atKill = await killMidway(taskId, 20_000);
-  expect(atKill).toBeLessThan(QUANTITY);
-  worker = await startWorker();
+  const { taskId, atKill } = await killMidway('generation', 200, async () => {
+    const res = await post(app, account, '/generate-numbers-enhanced/', { project_id: 'rel', area_code: '305', quantity: QUANTITY, batch_size: 100 });
+    expect(res.status).toBe(202);
+    return res.body.data.task_id;
+  });
+  expect(atKill).toBe(20_000);
 
   const task = await waitForTask(app, taskId, ['completed'], 240_000);
   expect(task.result).toEqual(expect.objectContaining({ total_generated: QUANTITY, success_rate: 100 }));
@@ -76,15 +94,17 @@ test('when the worker is killed during a 200,000-number generation, then the nex
   for (const { number } of rows.slice(0, 2000)) expect(parsePhoneNumberFromString(number)?.isValid()).toBe(true);
   expect(await countRows(app, `select sum(generated)::int as n from phone_generation_batches where task_id = $1`, [taskId])).toBe(QUANTITY);
   await expectContinuedAsNew(task.workflow_id!);
+  await recordHistory(app, task.workflow_id!, 'phone-generation-continued');
 }, 400_000);
 
 test('when the worker is killed during validation of those numbers, then the next worker validates every number exactly once', async () => {
-  const res = await post(app, account, '/validate-numbers-enhanced/', { project_id: 'rel', batch_size: 100 });
-  expect(res.status).toBe(202);
-  expect(res.body.data.total_numbers).toBe(QUANTITY);
-  const taskId = res.body.data.task_id;
-  await killMidway(taskId, 20_000);
-  worker = await startWorker();
+  const { taskId, atKill } = await killMidway('validation', 200, async () => {
+    const res = await post(app, account, '/validate-numbers-enhanced/', { project_id: 'rel', batch_size: 100 });
+    expect(res.status).toBe(202);
+    expect(res.body.data.total_numbers).toBe(QUANTITY);
+    return res.body.data.task_id;
+  });
+  expect(atKill).toBe(20_000);
 
   const task = await waitForTask(app, taskId, ['completed'], 240_000);
   expect(task.result).toEqual(expect.objectContaining({ total_validated: QUANTITY, valid_numbers: QUANTITY, invalid_numbers: 0 }));

@@ -1,29 +1,27 @@
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { createAccount, type TestAccount } from '../support/accounts.js';
+import { ownTaskQueues, startOwnWorkers, type OwnWorkers } from '../support/own-workers.js';
+import type { RowGate } from '../support/row-gate.js';
 import { TaskService } from '../../src/app/tasks/task-service.js';
+import { holdBatch } from './batch-gate.js';
+import { taskRow, waitForTask } from './generation-support.js';
 
+// The generation runs on workers of this file's own, started once a gate holds it before its fourth batch.
 let app: TestApp;
 let account: TestAccount;
+let gate: RowGate | undefined;
+let workers: OwnWorkers | undefined;
 beforeAll(async () => {
-  app = await startTestApp();
+  app = await startTestApp(ownTaskQueues('tasks-live'));
   account = await createAccount(app);
 });
-afterAll(() => app.close());
+afterAll(async () => {
+  await gate?.release();
+  await workers?.stop();
+  await app.close();
+});
 
 const BASE = '/api/phone-generator';
-
-async function processedSoFar(taskId: string): Promise<{ status: string; processed_items: number }> {
-  const { rows } = await app.owner.query(`select status, processed_items from tasks where task_id = $1`, [taskId]);
-  return rows[0];
-}
-
-async function until(check: () => Promise<boolean>, what: string) {
-  for (let i = 0; i < 1200; i++) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${what} not reached`);
-}
 
 describe('progress and cancel of a running generation', () => {
   test('when a generation runs, then progress comes from the workflow, and a cancel over the API stops it', async () => {
@@ -34,7 +32,10 @@ describe('progress and cancel of a running generation', () => {
     );
     const taskId: string = started.body.data?.task_id;
     expect(taskId).toEqual(expect.any(String));
-    await until(async () => (await processedSoFar(taskId)).processed_items >= 200, 'first batches');
+    gate = await holdBatch(app, 'generation', account.tenantId, taskId, 3);
+    workers = await startOwnWorkers(app);
+    await gate.reached();
+    expect((await taskRow(app, taskId)).processed_items).toBe(300);
 
     const view = await new TaskService(app.owner, app.temporal).progress(account.tenantId, taskId);
     expect(view.live).toBe(true);
@@ -50,8 +51,9 @@ describe('progress and cancel of a running generation', () => {
     const cancelled = await app.http.post(`${BASE}/tasks/${taskId}/cancel/`, { user_id: String(account.userId) }, { apiKey: account.apiKey });
     expect(cancelled.status).toBe(200);
     expect(cancelled.body).toEqual({ message: 'Task cancelled', data: { task_id: taskId, status: 'cancelled' } });
+    await gate.release();
 
-    await until(async () => (await processedSoFar(taskId)).status === 'cancelled', 'cancelled row');
+    await waitForTask(app, taskId, ['cancelled']);
     const after = await app.http.get(`${BASE}/tasks/${taskId}/progress/?user_id=${account.userId}`, { apiKey: account.apiKey });
     expect(after.body.data.status).toBe('cancelled');
     expect(after.body.data.estimated_completion).toBe(after.body.data.completed_at);

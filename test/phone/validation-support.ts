@@ -17,7 +17,7 @@ export function consecutive(npa: string, nxx: string, firstLine: number, count: 
   return Array.from({ length: count }, (_, i) => `+1${npa}${nxx}${String(firstLine + i).padStart(4, '0')}`);
 }
 
-/** Inserts `count` pending numbers with one statement (for jobs big enough to cancel). */
+/** Inserts `count` pending numbers with one statement. */
 export async function insertManyPending(app: TestApp, account: TestAccount, count: number, projectId: string, npa = '415'): Promise<void> {
   await app.owner.query(
     `insert into phone_numbers (tenant_id, user_id, project_id, number, area_code)

@@ -1,7 +1,11 @@
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { createAccount, type TestAccount } from '../support/accounts.js';
 import { cancelUpdate } from '../../src/workflows/shared/task-messages.js';
-import { countRows, listenToTaskEvents, numbersOf, post, taskRow, waitForTask, waitUntil } from './generation-support.js';
+import { eventually } from '../support/eventually.js';
+import { ownTaskQueues, startOwnWorkers } from '../support/own-workers.js';
+import { recordHistory } from '../replay/record-history.js';
+import { holdBatch } from './batch-gate.js';
+import { countRows, listenToTaskEvents, numbersOf, post, waitForTask } from './generation-support.js';
 import { consecutive, insertManyPending, insertPending } from './validation-support.js';
 
 let app: TestApp;
@@ -41,11 +45,12 @@ describe('validate-numbers-enhanced', () => {
     expect(await countRows(app, `select count(*)::int as n from phone_numbers where tenant_id = $1 and project_id = 'other' and status = 'pending'`, [account.tenantId])).toBe(5);
     expect(await countRows(app, `select count(*)::int as n from number_lookups where number = any($1) and source = 'simulated'`, [[...valid, ...INVALID]])).toBe(232);
 
-    await waitUntil(async () => listener.events(task.task_id).some((e) => e.type === 'task_completed'), 10_000, 'task_completed event');
-    const events = listener.events(task.task_id);
+    const events = await eventually(() => listener.events(task.task_id), (heard) => heard.some((e) => e.type === 'task_completed'), { timeout: 10_000, what: 'the task_completed event' });
     await listener.close();
     expect(events[0]).toEqual(expect.objectContaining({ type: 'task_started', kind: 'phone-validation', task_name: 'Phone Number Validation' }));
     expect(events.filter((e) => e.type === 'task_progress').length).toBeGreaterThanOrEqual(3);
+    await app.temporal.client.workflow.getHandle(task.workflow_id!).result();
+    await recordHistory(app, task.workflow_id!, 'phone-validation-completed');
   });
 
   test('when another tenant validates the same numbers, then it gets the same answers from the cache without new lookups', async () => {
@@ -71,9 +76,11 @@ describe('bulk-validate', () => {
     const res = await post(app, account, '/bulk-validate/', { phone_ids: [ids[1], String(ids[3]), ids[5]], batch_size: 500 });
     expect(res.status).toBe(202);
     expect(res.body.data).toEqual(expect.objectContaining({ total_numbers: 3, requested_ids: 3 }));
-    await waitForTask(app, res.body.data.task_id);
+    const task = await waitForTask(app, res.body.data.task_id);
     const rows = await numbersOf(app, account.tenantId);
     expect(rows.filter((r) => r.status !== 'pending').map((r) => r.id)).toEqual([ids[1], ids[3], ids[5]]);
+    await app.temporal.client.workflow.getHandle(task.workflow_id!).result();
+    await recordHistory(app, task.workflow_id!, 'phone-validation-ids');
   });
 
   test('when an id is another tenant\'s or does not exist, then it is a 404 naming phone_ids and nothing starts', async () => {
@@ -117,19 +124,34 @@ describe('legacy validate-numbers', () => {
 });
 
 describe('cancel', () => {
+  // The job runs on workers of this file's own, started once a gate holds it before its fourth batch.
+  let held: TestApp;
+  beforeAll(async () => {
+    held = await startTestApp(ownTaskQueues('val-cancel'));
+  });
+  afterAll(() => held.close());
+
   test('when a running validation is cancelled, then it stops within a batch and what it validated stays', async () => {
-    const account = await createAccount(app);
-    await insertManyPending(app, account, 100_000, 'big');
-    const res = await post(app, account, '/validate-numbers-enhanced/', { project_id: 'big', batch_size: 100 });
+    const account = await createAccount(held);
+    await insertManyPending(held, account, 2_000, 'big');
+    const res = await post(held, account, '/validate-numbers-enhanced/', { project_id: 'big', batch_size: 100 });
     const taskId = res.body.data.task_id;
-    await waitUntil(async () => (await taskRow(app, taskId)).processed_items >= 200, 60_000, 'first batches');
-    const handle = app.temporal.client.workflow.getHandle(`phone-validation-t${account.tenantId}-${taskId}`);
-    expect(await handle.executeUpdate(cancelUpdate)).toEqual({ accepted: true, status: 'cancelled' });
-    const task = await waitForTask(app, taskId, ['cancelled']);
-    await handle.result();
-    const validated = await countRows(app, `select count(*)::int as n from phone_numbers where tenant_id = $1 and status <> 'pending'`, [account.tenantId]);
-    expect(task.result).toEqual(expect.objectContaining({ cancelled: true, total_validated: validated }));
-    expect(validated).toBeLessThan(100_000);
-    expect(validated % 100).toBe(0);
+    const gate = await holdBatch(held, 'validation', account.tenantId, taskId, 3);
+    const workers = await startOwnWorkers(held);
+    try {
+      await gate.reached();
+      const handle = held.temporal.client.workflow.getHandle(`phone-validation-t${account.tenantId}-${taskId}`);
+      expect(await handle.executeUpdate(cancelUpdate)).toEqual({ accepted: true, status: 'cancelled' });
+      await gate.release();
+      const task = await waitForTask(held, taskId, ['cancelled']);
+      await handle.result();
+      const validated = await countRows(held, `select count(*)::int as n from phone_numbers where tenant_id = $1 and status <> 'pending'`, [account.tenantId]);
+      expect(task.result).toEqual(expect.objectContaining({ cancelled: true, total_validated: validated }));
+      expect(validated).toBe(300);
+      await recordHistory(held, handle.workflowId, 'phone-validation-cancelled');
+    } finally {
+      await gate.release();
+      await workers.stop();
+    }
   });
 });

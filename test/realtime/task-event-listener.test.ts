@@ -3,6 +3,7 @@ import { createAccount, type TestAccount } from '../support/accounts.js';
 import { createLogger } from '../../src/logger.js';
 import { TaskEventListener } from '../../src/api/realtime/task-event-listener.js';
 import { TASK_EVENTS_CHANNEL, type TaskEventEnvelope } from '../../src/domain/tasks/task-events.js';
+import { eventually } from '../support/eventually.js';
 import { MessageLog } from './message-log.js';
 import { insertTask, reporterFor } from './task-fixtures.js';
 
@@ -48,14 +49,11 @@ describe('task event listener', () => {
     const reporter = reporterFor(app);
     // Events committed while it is reconnecting are lost by design, so keep moving the task until one is heard.
     let processed = 0;
-    const arrived = heard.waitFor((e) => e.taskId === taskId, 'an event after reconnecting', 60_000);
-    let done = false;
-    void arrived.finally(() => (done = true));
-    while (!done) {
+    const moveAndListen = async () => {
       await reporter.progress(taskId, { processed: ++processed, total: 1_000_000, currentStep: 'Working' });
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    await arrived;
+      return heard.messages.some((e) => e.taskId === taskId);
+    };
+    await eventually(moveAndListen, (arrived) => arrived, { timeout: 60_000, what: 'an event after reconnecting' });
     expect(listener.backendPid).not.toBe(killedPid);
   });
 });

@@ -1,5 +1,6 @@
 import type { TestApp } from '../../support/harness.js';
 import type { TestAccount } from '../../support/accounts.js';
+import { eventually } from '../../support/eventually.js';
 
 export interface ContactSpec {
   count: number;
@@ -39,15 +40,12 @@ export async function setTenantSettings(app: TestApp, tenantId: number, settings
 
 /** Polls the campaign detail until `done` holds; tests wait on states, never on durations. */
 export async function waitForCampaign(app: TestApp, account: TestAccount, id: number, done: (c: any) => boolean, what = 'the campaign', timeoutMs = 100_000): Promise<any> {
-  const deadline = Date.now() + timeoutMs;
-  let last: any;
-  while (Date.now() < deadline) {
+  const read = async () => {
     const res = await app.http.get(`/api/messaging/campaigns/${id}/`, { token: account.token });
-    last = res.body?.data ?? { http: res.status, body: res.body };
-    if (res.body?.data && done(last)) return last;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`gave up waiting for ${what}; last seen: ${JSON.stringify(last)}`);
+    return res.body?.data ? { campaign: res.body.data } : { http: res.status, body: res.body };
+  };
+  const seen = await eventually(read, (r) => 'campaign' in r && done(r.campaign), { timeout: timeoutMs, interval: 200, what });
+  return (seen as { campaign: any }).campaign;
 }
 
 export async function ledgerStatuses(app: TestApp, campaignId: number): Promise<Record<string, number>> {

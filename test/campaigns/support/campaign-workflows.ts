@@ -1,4 +1,5 @@
 import type { TestApp } from '../../support/harness.js';
+import { eventually } from '../../support/eventually.js';
 import { campaignProgressQuery, type CampaignLiveView } from '../../../src/workflows/campaign/campaign-messages.js';
 
 /** The campaign workflow's own live view (its `campaignProgress` query). */
@@ -6,13 +7,12 @@ export async function liveView(app: TestApp, workflowId: string): Promise<Campai
   return app.temporal.client.workflow.getHandle(workflowId).query(campaignProgressQuery);
 }
 
+/** Waits until the live view satisfies `done`; a workflow not started yet answers no view. */
 export async function waitForLive(app: TestApp, workflowId: string, done: (v: CampaignLiveView) => boolean): Promise<CampaignLiveView> {
-  const deadline = Date.now() + 100_000;
-  let last: CampaignLiveView | undefined;
-  while (Date.now() < deadline) {
-    last = await liveView(app, workflowId).catch(() => undefined);
-    if (last && done(last)) return last;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`gave up waiting on workflow ${workflowId}; last: ${JSON.stringify(last)}`);
+  const view = await eventually(() => liveView(app, workflowId).catch(() => undefined), (v) => v !== undefined && done(v), {
+    timeout: 100_000,
+    interval: 200,
+    what: `workflow ${workflowId}'s live view`,
+  });
+  return view!;
 }
