@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { startTestApp, type TestApp } from './support/harness.js';
+import { startTestAppWithAccount, type TestApp } from './support/harness.js';
 import { createAccount, type TestAccount } from './support/accounts.js';
 import { buyNumber, usNumber } from './messaging/support.js';
 import { agentPhone } from './agent/support.js';
@@ -9,8 +9,7 @@ let app: TestApp;
 let owner: TestAccount;
 
 beforeAll(async () => {
-  app = await startTestApp({ RATE_LIMIT_SMS_PER_MINUTE: '1000', RATE_LIMIT_BULK_PER_MINUTE: '1000', RATE_LIMIT_CAMPAIGNS_PER_MINUTE: '1000' });
-  owner = await createAccount(app);
+  ({ app, account: owner } = await startTestAppWithAccount({ RATE_LIMIT_SMS_PER_MINUTE: '1000', RATE_LIMIT_BULK_PER_MINUTE: '1000', RATE_LIMIT_CAMPAIGNS_PER_MINUTE: '1000' }));
   await buyNumber(app, owner);
 });
 afterAll(() => app.close());

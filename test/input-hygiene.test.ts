@@ -1,13 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { startTestApp, type TestApp } from './support/harness.js';
-import { createAccount, type TestAccount } from './support/accounts.js';
+import { startTestAppWithAccount, type TestApp } from './support/harness.js';
+import type { TestAccount } from './support/accounts.js';
 
 let app: TestApp;
 let account: TestAccount;
-beforeAll(async () => {
-  app = await startTestApp();
-  account = await createAccount(app);
-});
+beforeAll(async () => ({ app, account } = await startTestAppWithAccount()));
 afterAll(() => app.close());
 
 const CONTACTS = '/api/messaging/contacts/';

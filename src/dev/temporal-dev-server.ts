@@ -67,7 +67,7 @@ export async function startTemporalDevServer(opts: {
   };
 }
 
-export function waitForPort(port: number, timeoutMs: number): Promise<void> {
+function waitForPort(port: number, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   return new Promise((resolve, reject) => {
     const attempt = () => {

@@ -2,7 +2,7 @@ import { ApplicationFailure, WorkflowFailedError } from '@temporalio/client';
 import { businessCodeOfFailureType, type BusinessCode } from '../domain/shared/business-codes.js';
 
 /** The failure type and message a failed workflow ended with, when it ended with an ApplicationFailure. */
-export function applicationFailureOf(err: unknown): { type: string; message: string } | null {
+function applicationFailureOf(err: unknown): { type: string; message: string } | null {
   if (!(err instanceof WorkflowFailedError)) return null;
   let cause: unknown = err.cause;
   while (cause && !(cause instanceof ApplicationFailure)) cause = (cause as { cause?: unknown }).cause;

@@ -16,7 +16,7 @@ export interface BroadcastInput {
   failed?: number;
 }
 
-export const broadcastProgressQuery = defineQuery<{ sent: number; failed: number }>('progress');
+const broadcastProgressQuery = defineQuery<{ sent: number; failed: number }>('progress');
 
 /** Seed 002's broadcast: texts every agent user of the chosen tiers, one id page per activity. */
 export async function broadcastWorkflow(input: BroadcastInput): Promise<{ sent: number; failed: number }> {

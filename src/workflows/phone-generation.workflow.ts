@@ -1,6 +1,5 @@
 import { ApplicationFailure, ParentClosePolicy, allHandlersFinished, condition, continueAsNew, startChild, uuid4 } from '@temporalio/workflow';
 import { batchesPerChunk, CHUNKS_PER_RUN } from '../domain/phone/job-sizing.js';
-import type { LineType } from '../domain/phone/line-types.js';
 import { PHONE_VALIDATION_KIND } from '../domain/phone/task-kinds.js';
 import { tenantWorkflowIdentity } from '../temporal/tenant-workflow-identity.js';
 import type { TaskProgress } from './shared/task-messages.js';
@@ -10,17 +9,10 @@ import { percent } from './shared/percent.js';
 import { TaskWorkflow } from './shared/task-workflow.js';
 import type { BusinessCode } from '../domain/shared/business-codes.js';
 import { phoneValidationWorkflow } from './phone-validation.workflow.js';
+import type { GenerationSpec } from '../domain/phone/generation-spec.js';
 
-export interface PhoneGenerationInput {
+export interface PhoneGenerationInput extends GenerationSpec {
   taskId: string;
-  tenantId: number;
-  userId: number;
-  projectId: string;
-  areaCode: string;
-  quantity: number;
-  batchSize: number;
-  carrierFilter: string | null;
-  typeFilter: LineType | null;
   autoValidate: boolean;
 }
 

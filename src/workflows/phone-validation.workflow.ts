@@ -5,6 +5,7 @@ import { chunkActivities, taskActivities } from './shared/phone-activities.js';
 import { phoneTaskCancel } from './shared/phone-task-cancel.js';
 import { percent } from './shared/percent.js';
 import { TaskWorkflow } from './shared/task-workflow.js';
+import type { ValidationChunkOutput } from '../activities/phone/validation-chunk.js';
 
 export interface PhoneValidationInput {
   taskId: string;
@@ -18,15 +19,8 @@ export interface PhoneValidationInput {
   batchSize: number;
 }
 
-export interface PhoneValidationState {
-  nextBatch: number;
-  lastId: number;
-  validated: number;
-  valid: number;
-  invalid: number;
-  lookedUp: number;
-  source: string | null;
-}
+/** What a run carries into the next: the chunk's figures so far and where the lookups came from. */
+export type PhoneValidationState = Pick<ValidationChunkOutput, 'nextBatch' | 'lastId' | 'validated' | 'valid' | 'invalid' | 'lookedUp'> & { source: string | null };
 
 /**
  * Validates the pending numbers in scope, batch by batch through the number-lookup provider; each

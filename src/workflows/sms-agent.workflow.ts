@@ -25,7 +25,7 @@ export interface SmsAgentResult {
   outcome: 'answered' | 'failed' | 'over_limit' | 'unknown_user';
 }
 
-export const APOLOGY = "Sorry, I couldn't answer your request just now. Please try again in a few minutes.";
+const APOLOGY = "Sorry, I couldn't answer your request just now. Please try again in a few minutes.";
 
 /**
  * One inbound request to the AI agent: admitted within the user's monthly allowance (else a polite

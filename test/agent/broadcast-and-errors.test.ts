@@ -1,4 +1,4 @@
-import { startTestApp, type TestApp } from '../support/harness.js';
+import { startTestAppWithAccount, type TestApp } from '../support/harness.js';
 import { createAccount, type TestAccount } from '../support/accounts.js';
 import { buyNumber, postSignedWebhook } from '../messaging/support.js';
 import { eventually } from '../support/eventually.js';
@@ -10,10 +10,7 @@ let owner: TestAccount;
 
 const auth = () => ({ apiKey: owner.apiKey });
 
-beforeAll(async () => {
-  app = await startTestApp();
-  owner = await createAccount(app);
-});
+beforeAll(async () => ({ app, account: owner } = await startTestAppWithAccount()));
 afterAll(() => app.close());
 
 test('when a broadcast goes to premium and enterprise users, then the workflow texts exactly them and completes', async () => {

@@ -8,8 +8,8 @@ import { createSmsProvider } from '../../src/app/providers/sms-providers.js';
 import { LanguageModelError, type LanguageModel } from '../../src/domain/agent/language-model.js';
 import { createLogger } from '../../src/logger.js';
 import { installTemporalRuntimeLogging } from '../../src/temporal/runtime-logging.js';
-import { startTestApp, type TestApp } from '../support/harness.js';
-import { createAccount, type TestAccount } from '../support/accounts.js';
+import { startTestAppWithAccount, type TestApp } from '../support/harness.js';
+import type { TestAccount } from '../support/accounts.js';
 import { eventually } from '../support/eventually.js';
 import { recordHistory } from '../replay/record-history.js';
 import { createAgentUser } from './support.js';
@@ -31,8 +31,7 @@ let connection: NativeConnection;
 
 // The agent workflow runs on a worker in this process, on queues of its own, with the refusing model.
 beforeAll(async () => {
-  app = await startTestApp({ TASK_QUEUE_PREFIX: `${process.env.TASK_QUEUE_PREFIX}-agent-${randomBytes(3).toString('hex')}` });
-  owner = await createAccount(app);
+  ({ app, account: owner } = await startTestAppWithAccount({ TASK_QUEUE_PREFIX: `${process.env.TASK_QUEUE_PREFIX}-agent-${randomBytes(3).toString('hex')}` }));
   installTemporalRuntimeLogging(createLogger('silent'));
   connection = await NativeConnection.connect({ address: app.config.temporal.address! });
   const workflowBundle = await bundleWorkflowCode({

@@ -1,4 +1,4 @@
-import { startTestApp, type TestApp } from '../support/harness.js';
+import { startTestAppWithAccount, type TestApp } from '../support/harness.js';
 import { createAccount, type TestAccount } from '../support/accounts.js';
 import { createAgentUser, expectDrfValidation } from './support.js';
 
@@ -11,8 +11,7 @@ const auth = () => ({ apiKey: owner.apiKey });
 const ask = (user_phone: string, sms_content: string, category?: string) => app.http.post('/api/tasks/', { user_phone, sms_content, ...(category ? { category } : {}) }, auth());
 
 beforeAll(async () => {
-  app = await startTestApp();
-  owner = await createAccount(app);
+  ({ app, account: owner } = await startTestAppWithAccount());
   coder = await createAgentUser(app, owner, { tier: 'premium' });
   writer = await createAgentUser(app, owner);
   // Three requests through the sms-agent workflow: two from the coder (debug, coding), one general.

@@ -1,5 +1,5 @@
-import { startTestApp, type TestApp } from '../support/harness.js';
-import { createAccount, type TestAccount } from '../support/accounts.js';
+import { startTestApp, startTestAppWithAccount, type TestApp } from '../support/harness.js';
+import type { TestAccount } from '../support/accounts.js';
 import { usNumber } from '../messaging/support.js';
 import { login, sessionCookie } from './auth-helpers.js';
 
@@ -8,8 +8,7 @@ let account: TestAccount;
 let cookie: string;
 
 beforeAll(async () => {
-  app = await startTestApp({ TRUST_PROXY: 'true' });
-  account = await createAccount(app);
+  ({ app, account } = await startTestAppWithAccount({ TRUST_PROXY: 'true' }));
   cookie = sessionCookie(await login(app, { email: account.email, password: account.password }));
 });
 afterAll(() => app.close());

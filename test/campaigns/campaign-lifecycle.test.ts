@@ -1,4 +1,4 @@
-import { startTestApp, type TestApp } from '../support/harness.js';
+import { startTestAppWithAccount, type TestApp } from '../support/harness.js';
 import { createAccount, type TestAccount } from '../support/accounts.js';
 import { insertContacts, ledgerStatuses, setTenantSettings, smsCampaign, waitForCampaign } from './support/campaign-fixtures.js';
 import { recordHistory } from '../replay/record-history.js';
@@ -6,8 +6,7 @@ import { recordHistory } from '../replay/record-history.js';
 let app: TestApp;
 let owner: TestAccount;
 beforeAll(async () => {
-  app = await startTestApp();
-  owner = await createAccount(app);
+  ({ app, account: owner } = await startTestAppWithAccount());
   await setTenantSettings(app, owner.tenantId, { messages_per_second: 0 });
 });
 afterAll(() => app.close());

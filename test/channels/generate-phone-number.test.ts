@@ -1,16 +1,13 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { TENANT_KEY } from '../../src/temporal/search-attributes.js';
 import { createAccount, type TestAccount } from '../support/accounts.js';
-import { startTestApp, type TestApp } from '../support/harness.js';
+import { startTestAppWithAccount, type TestApp } from '../support/harness.js';
 import { recordHistory } from '../replay/record-history.js';
 
 let app: TestApp;
 let owner: TestAccount;
 
-beforeAll(async () => {
-  app = await startTestApp();
-  owner = await createAccount(app);
-});
+beforeAll(async () => ({ app, account: owner } = await startTestAppWithAccount()));
 afterAll(() => app?.close());
 
 const generate = (body: unknown, account: TestAccount = owner, path = '/api/channels/generate-phone-number') => app.http.post(path, body, { token: account.token });

@@ -1,13 +1,10 @@
-import { startTestApp, type TestApp } from '../support/harness.js';
+import { startTestAppWithAccount, type TestApp } from '../support/harness.js';
 import { createAccount, type TestAccount } from '../support/accounts.js';
 import { uniquePhone } from './fixtures.js';
 
 let app: TestApp;
 let account: TestAccount;
-beforeAll(async () => {
-  app = await startTestApp();
-  account = await createAccount(app);
-});
+beforeAll(async () => ({ app, account } = await startTestAppWithAccount()));
 afterAll(() => app.close());
 
 const BASE = '/api/messaging/contacts/';

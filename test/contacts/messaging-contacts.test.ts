@@ -1,13 +1,10 @@
-import { startTestApp, type TestApp } from '../support/harness.js';
+import { startTestAppWithAccount, type TestApp } from '../support/harness.js';
 import { createAccount, type TestAccount } from '../support/accounts.js';
 import { createMessagingContact, uniqueContactEmail, uniquePhone } from './fixtures.js';
 
 let app: TestApp;
 let owner: TestAccount;
-beforeAll(async () => {
-  app = await startTestApp();
-  owner = await createAccount(app);
-});
+beforeAll(async () => ({ app, account: owner } = await startTestAppWithAccount()));
 afterAll(() => app.close());
 
 const BASE = '/api/messaging/contacts/';

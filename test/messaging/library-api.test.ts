@@ -1,4 +1,4 @@
-import { startTestApp, type TestApp } from '../support/harness.js';
+import { startTestAppWithAccount, type TestApp } from '../support/harness.js';
 import { createAccount, type TestAccount } from '../support/accounts.js';
 import { buyNumber, simulatedAccountNumber, usNumber } from './support.js';
 
@@ -7,8 +7,7 @@ let owner: TestAccount;
 let tenantNumber: string;
 
 beforeAll(async () => {
-  app = await startTestApp({ RATE_LIMIT_SMS_PER_MINUTE: '1000' });
-  owner = await createAccount(app);
+  ({ app, account: owner } = await startTestAppWithAccount({ RATE_LIMIT_SMS_PER_MINUTE: '1000' }));
   tenantNumber = await buyNumber(app, owner);
 });
 afterAll(() => app.close());

@@ -1,4 +1,4 @@
-import { startTestApp, type TestApp } from '../support/harness.js';
+import { startTestAppWithAccount, type TestApp } from '../support/harness.js';
 import { withTenant } from '../../src/db/tenant-scope.js';
 import { createAccount, type TestAccount } from '../support/accounts.js';
 import { createAgentActivities } from '../../src/activities/agent/agent.activities.js';
@@ -14,8 +14,7 @@ let a: TestAccount;
 let b: TestAccount;
 
 beforeAll(async () => {
-  app = await startTestApp({ RATE_LIMIT_SMS_PER_MINUTE: '1000' });
-  a = await createAccount(app);
+  ({ app, account: a } = await startTestAppWithAccount({ RATE_LIMIT_SMS_PER_MINUTE: '1000' }));
   b = await createAccount(app);
   await app.owner.query(`update tenants set settings = '{"help_text": "Tenant A help desk."}' where id = $1`, [a.tenantId]);
   await app.owner.query(`update tenants set settings = '{"help_text": "Tenant B help desk."}' where id = $1`, [b.tenantId]);

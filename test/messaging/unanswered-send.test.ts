@@ -1,5 +1,5 @@
-import { startTestApp, type TestApp } from '../support/harness.js';
-import { createAccount, type TestAccount } from '../support/accounts.js';
+import { startTestAppWithAccount, type TestApp } from '../support/harness.js';
+import type { TestAccount } from '../support/accounts.js';
 import { insertContacts, ledgerStatuses, setTenantSettings, smsCampaign } from '../campaigns/support/campaign-fixtures.js';
 import { withTenant } from '../../src/db/tenant-scope.js';
 import { sendSms } from '../../src/app/messaging/sms-sending.js';
@@ -45,8 +45,7 @@ function unansweredProvider(log: ProviderLog) {
 let app: TestApp;
 let account: TestAccount;
 beforeAll(async () => {
-  app = await startTestApp();
-  account = await createAccount(app);
+  ({ app, account } = await startTestAppWithAccount());
   await setTenantSettings(app, account.tenantId, { messages_per_second: 0 });
 });
 afterAll(() => app.close());

@@ -1,5 +1,5 @@
-import { startTestApp, type TestApp } from '../support/harness.js';
-import { createAccount, type TestAccount } from '../support/accounts.js';
+import { startTestAppWithAccount, type TestApp } from '../support/harness.js';
+import type { TestAccount } from '../support/accounts.js';
 import { buyNumber, postSignedWebhook, usNumber } from './support.js';
 
 const STATUS = '/api/messaging/webhooks/twilio/status/';
@@ -10,8 +10,7 @@ let owner: TestAccount;
 let tenantNumber: string;
 
 beforeAll(async () => {
-  app = await startTestApp({ RATE_LIMIT_SMS_PER_MINUTE: '1000' });
-  owner = await createAccount(app);
+  ({ app, account: owner } = await startTestAppWithAccount({ RATE_LIMIT_SMS_PER_MINUTE: '1000' }));
   tenantNumber = await buyNumber(app, owner);
   await app.owner.query(`update tenants set settings = '{"help_text": "Acme support: call 555-0100."}' where id = $1`, [owner.tenantId]);
 });

@@ -1,15 +1,12 @@
-import { startTestApp, type TestApp } from '../support/harness.js';
-import { createAccount, type TestAccount } from '../support/accounts.js';
+import { startTestAppWithAccount, type TestApp } from '../support/harness.js';
+import type { TestAccount } from '../support/accounts.js';
 import { TASK_KIND_KEY } from '../../src/temporal/search-attributes.js';
 import { recordHistory } from '../replay/record-history.js';
 import { countRows, GEN, numbersOf, post, realLookingProblem, taskRow, waitForTask } from './generation-support.js';
 
 let app: TestApp;
 let account: TestAccount;
-beforeAll(async () => {
-  app = await startTestApp();
-  account = await createAccount(app);
-});
+beforeAll(async () => ({ app, account } = await startTestAppWithAccount()));
 afterAll(() => app.close());
 
 describe('carrier and type filters', () => {

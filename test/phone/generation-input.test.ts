@@ -1,14 +1,11 @@
-import { startTestApp, type TestApp } from '../support/harness.js';
+import { startTestAppWithAccount, type TestApp } from '../support/harness.js';
 import { createAccount, type TestAccount } from '../support/accounts.js';
 import { areaCodeSpace } from '../../src/domain/phone/area-codes.js';
 import { countRows, post } from './generation-support.js';
 
 let app: TestApp;
 let account: TestAccount;
-beforeAll(async () => {
-  app = await startTestApp();
-  account = await createAccount(app);
-});
+beforeAll(async () => ({ app, account } = await startTestAppWithAccount()));
 afterAll(() => app.close());
 
 const good = { project_id: '5', area_code: '415', quantity: 100, batch_size: 100 };

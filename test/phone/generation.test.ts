@@ -1,4 +1,4 @@
-import { startTestApp, type TestApp } from '../support/harness.js';
+import { startTestApp, startTestAppWithAccount, type TestApp } from '../support/harness.js';
 import { createAccount, type TestAccount } from '../support/accounts.js';
 import { cancelUpdate, progressQuery } from '../../src/workflows/shared/task-messages.js';
 import { TASK_KIND_KEY, TENANT_KEY } from '../../src/temporal/search-attributes.js';
@@ -10,10 +10,7 @@ import { listenToTaskEvents, numbersOf, post, realLookingProblem, taskRow, waitF
 
 let app: TestApp;
 let account: TestAccount;
-beforeAll(async () => {
-  app = await startTestApp();
-  account = await createAccount(app);
-});
+beforeAll(async () => ({ app, account } = await startTestAppWithAccount()));
 afterAll(() => app.close());
 
 describe('generate-numbers-enhanced', () => {

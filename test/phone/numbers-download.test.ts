@@ -1,4 +1,4 @@
-import { startTestApp, type TestApp } from '../support/harness.js';
+import { startTestAppWithAccount, type TestApp } from '../support/harness.js';
 import { createAccount, type TestAccount } from '../support/accounts.js';
 import { eventually } from '../support/eventually.js';
 import { insertNumbers } from './read-fixtures.js';
@@ -7,8 +7,7 @@ let app: TestApp;
 let owner: TestAccount;
 let stranger: TestAccount;
 beforeAll(async () => {
-  app = await startTestApp();
-  owner = await createAccount(app);
+  ({ app, account: owner } = await startTestAppWithAccount());
   stranger = await createAccount(app);
   await insertNumbers(app, owner, { count: 3, projectId: '5', status: 'valid', carrier: 'AT&T Wireless', lineType: 'mobile', start: 1000, createdAt: '2025-10-04T10:00:00Z' });
   await insertNumbers(app, owner, { count: 2, projectId: '5', areaCode: '510', status: 'valid', carrier: 'Verizon', lineType: 'landline', start: 2000 });

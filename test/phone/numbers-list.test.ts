@@ -1,4 +1,4 @@
-import { startTestApp, type TestApp } from '../support/harness.js';
+import { startTestAppWithAccount, type TestApp } from '../support/harness.js';
 import { createAccount, type TestAccount } from '../support/accounts.js';
 import { insertNumbers } from './read-fixtures.js';
 
@@ -6,8 +6,7 @@ let app: TestApp;
 let owner: TestAccount;
 let stranger: TestAccount;
 beforeAll(async () => {
-  app = await startTestApp();
-  owner = await createAccount(app);
+  ({ app, account: owner } = await startTestAppWithAccount());
   stranger = await createAccount(app);
   // 120 pending in project 5 (area 415, yesterday), 30 valid mobile in project 7 (area 510), 10 invalid in project 5.
   await insertNumbers(app, owner, { count: 120, projectId: '5', createdAt: '2025-10-03T23:59:59Z' });

@@ -2,8 +2,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import { startTestApp, type TestApp } from '../support/harness.js';
-import { createAccount, type TestAccount } from '../support/accounts.js';
+import { startTestAppWithAccount, type TestApp } from '../support/harness.js';
+import type { TestAccount } from '../support/accounts.js';
 import { startWorkerProcess, type WorkerProcess } from '../support/worker-process.js';
 import { eventually } from '../support/eventually.js';
 import { recordHistory } from '../replay/record-history.js';
@@ -25,10 +25,7 @@ const startWorker = () => startWorkerProcess({ env: { ...process.env, ...env }, 
 let app: TestApp;
 let account: TestAccount;
 let worker: WorkerProcess | undefined;
-beforeAll(async () => {
-  app = await startTestApp(env);
-  account = await createAccount(app);
-});
+beforeAll(async () => ({ app, account } = await startTestAppWithAccount(env)));
 afterAll(async () => {
   await worker?.stop();
   await app?.close();

@@ -1,5 +1,5 @@
-import { startTestApp, type TestApp } from '../support/harness.js';
-import { createAccount, type TestAccount } from '../support/accounts.js';
+import { startTestAppWithAccount, type TestApp } from '../support/harness.js';
+import type { TestAccount } from '../support/accounts.js';
 import { ownTaskQueues, startOwnWorkers, type OwnWorkers } from '../support/own-workers.js';
 import type { RowGate } from '../support/row-gate.js';
 import { TaskService } from '../../src/app/tasks/task-service.js';
@@ -11,10 +11,7 @@ let app: TestApp;
 let account: TestAccount;
 let gate: RowGate | undefined;
 let workers: OwnWorkers | undefined;
-beforeAll(async () => {
-  app = await startTestApp(ownTaskQueues('tasks-live'));
-  account = await createAccount(app);
-});
+beforeAll(async () => ({ app, account } = await startTestAppWithAccount(ownTaskQueues('tasks-live'))));
 afterAll(async () => {
   await gate?.release();
   await workers?.stop();

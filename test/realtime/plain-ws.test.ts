@@ -1,4 +1,4 @@
-import { startTestApp, type TestApp } from '../support/harness.js';
+import { startTestAppWithAccount, type TestApp } from '../support/harness.js';
 import { createAccount, type TestAccount } from '../support/accounts.js';
 import { openWebSocket, type HeardWebSocket } from './socket-clients.js';
 import { insertTask, reporterFor } from './task-fixtures.js';
@@ -14,10 +14,7 @@ const connect = (path: string, headers?: Record<string, string>) => {
 const hello = (heard: HeardWebSocket) => heard.log.waitFor((m) => m.type === 'connection_established', 'connection_established');
 const eventOf = (heard: HeardWebSocket, type: string, taskId: string) => heard.log.waitFor((m) => m.type === type && m.task_id === taskId, `${type} for ${taskId}`);
 
-beforeAll(async () => {
-  app = await startTestApp();
-  owner = await createAccount(app);
-});
+beforeAll(async () => ({ app, account: owner } = await startTestAppWithAccount()));
 afterEach(() => {
   for (const { ws } of open.splice(0)) ws.terminate();
 });

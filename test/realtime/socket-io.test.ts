@@ -1,4 +1,4 @@
-import { startTestApp, type TestApp } from '../support/harness.js';
+import { startTestAppWithAccount, type TestApp } from '../support/harness.js';
 import { createAccount, type TestAccount } from '../support/accounts.js';
 import { connectSocketIo, type HeardSocket } from './socket-clients.js';
 import { insertTask, reporterFor } from './task-fixtures.js';
@@ -14,10 +14,7 @@ const connect = async (...args: Parameters<typeof connectSocketIo>) => {
 const eventOf = (heard: HeardSocket, event: string, taskId: string) =>
   heard.log.waitFor((m) => m.event === event && m.data?.task_id === taskId, `${event} for ${taskId}`);
 
-beforeAll(async () => {
-  app = await startTestApp();
-  owner = await createAccount(app);
-});
+beforeAll(async () => ({ app, account: owner } = await startTestAppWithAccount()));
 afterEach(() => {
   for (const { socket } of open.splice(0)) socket.close();
 });

@@ -1,5 +1,5 @@
-import { startTestApp, type TestApp } from '../support/harness.js';
-import { createAccount, type TestAccount } from '../support/accounts.js';
+import { startTestAppWithAccount, type TestApp } from '../support/harness.js';
+import type { TestAccount } from '../support/accounts.js';
 import { createLogger } from '../../src/logger.js';
 import { TaskEventListener } from '../../src/api/realtime/task-event-listener.js';
 import { TASK_EVENTS_CHANNEL, type TaskEventEnvelope } from '../../src/domain/tasks/task-events.js';
@@ -13,8 +13,7 @@ let listener: TaskEventListener;
 const heard = new MessageLog<TaskEventEnvelope>();
 
 beforeAll(async () => {
-  app = await startTestApp();
-  owner = await createAccount(app);
+  ({ app, account: owner } = await startTestAppWithAccount());
   listener = new TaskEventListener(app.db.pool.options, createLogger('silent'));
   listener.onEvent((e) => heard.push(e));
   await listener.start();

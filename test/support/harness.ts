@@ -6,6 +6,7 @@ import { openDatabase, type Database } from '../../src/db/database.js';
 import { appConnection } from '../../src/db/app-role.js';
 import { connectTemporal, type TemporalHandle } from '../../src/temporal/client.js';
 import { startApi, type RunningApi } from '../../src/api/bootstrap.js';
+import { createAccount, type TestAccount } from './accounts.js';
 
 export interface TestApp {
   url: string;
@@ -21,6 +22,12 @@ export interface TestApp {
 }
 
 /** A real API on a free port, against the run's database and Temporal server. One per test file. */
+/** A test app with one fresh tenant and its owner: what most test files start from. */
+export async function startTestAppWithAccount(env: Record<string, string> = {}): Promise<{ app: TestApp; account: TestAccount }> {
+  const app = await startTestApp(env);
+  return { app, account: await createAccount(app) };
+}
+
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const config = loadConfig({ ...process.env, ...env });
   const db = await openDatabase(appConnection(config).url, { poolSize: 5 });

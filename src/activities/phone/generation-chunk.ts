@@ -2,23 +2,15 @@ import type pg from 'pg';
 import { areaCodeSpace } from '../../domain/phone/area-codes.js';
 import { CandidateStream, hash32 } from '../../domain/phone/candidate-stream.js';
 import { batchCount, drawLimit } from '../../domain/phone/job-sizing.js';
-import type { LineType } from '../../domain/phone/line-types.js';
 import type { CachedLookup } from '../../db/phone/lookup-cache.js';
 import { TaskReporter } from '../../db/tasks/task-reporter.js';
 import { drawBatch, type GenerationTarget } from './generation-batch.js';
 import { inTransactionOrRollback, Rollback } from '../../db/transaction.js';
 import { stopRequested } from './stop-request.js';
+import type { GenerationSpec } from '../../domain/phone/generation-spec.js';
 
-export interface GenerationChunkInput {
+export interface GenerationChunkInput extends GenerationSpec {
   taskId: string;
-  tenantId: number;
-  userId: number;
-  projectId: string;
-  areaCode: string;
-  quantity: number;
-  batchSize: number;
-  carrierFilter: string | null;
-  typeFilter: LineType | null;
   /** The first batch this call handles, the stream position and the count stored before it. */
   fromBatch: number;
   maxBatches: number;

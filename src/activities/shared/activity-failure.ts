@@ -6,7 +6,7 @@ import { isCodedError } from '../../domain/shared/business-codes.js';
  * error) leaves the activity as an ApplicationFailure whose type is that code, non-retryable unless the
  * error says a later attempt may pass. Any other error is left to the activity's retry policy.
  */
-export function toActivityFailure(err: unknown): unknown {
+function toActivityFailure(err: unknown): unknown {
   if (!isCodedError(err)) return err;
   const details = err.failureDetails ?? [];
   return err.retryable

@@ -6,7 +6,7 @@ import { businessError, fieldError } from '../../domain/shared/errors.js';
 import type { AppContext, AppState } from '../http/context.js';
 import { claimKey, completeKey, releaseKey, type StoredAnswer } from './idempotency-store.js';
 
-export const REPLAYED_HEADER = 'Idempotent-Replayed';
+const REPLAYED_HEADER = 'Idempotent-Replayed';
 
 const GUARDED_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 /** Headers that belong to one delivery of an answer, or to the session, never to its replay. */

@@ -5,7 +5,7 @@ import type { AppContext, AppState } from '../http/context.js';
 import { queryObject } from './validate.js';
 
 /** Deeper than any document a route accepts, shallow enough that no recursive walker downstream overflows. */
-export const MAX_JSON_DEPTH = 64;
+const MAX_JSON_DEPTH = 64;
 /** Keys that would reach an object's prototype if some code merged them; they name no field anywhere. */
 const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -39,7 +39,7 @@ export function assertCleanInput<T>(value: T): T {
  * Checks a parsed document (JSON body, form or multipart fields) against the text rule and the depth
  * limit, adding problems to `fields`; answers the document without prototype keys.
  */
-export function cleanInput(value: unknown, fields: FieldErrors, root = ''): unknown {
+function cleanInput(value: unknown, fields: FieldErrors, root = ''): unknown {
   // An explicit stack: the document may be nested far deeper than the call stack allows.
   const stack: { value: unknown; path: string; depth: number }[] = [{ value, path: root, depth: 0 }];
   while (stack.length) {

@@ -11,7 +11,7 @@ import { connectionEstablished } from './connection-established.js';
 import { startKeepalive } from './keepalive.js';
 
 /** Close codes in the application range (4000-4999), mirroring HTTP 401/403/404. */
-export const WS_CLOSE = { unauthenticated: 4401, forbidden: 4403, notFound: 4404 } as const;
+const WS_CLOSE = { unauthenticated: 4401, forbidden: 4403, notFound: 4404 } as const;
 
 interface Listener {
   principal: Principal;

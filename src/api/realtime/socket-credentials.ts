@@ -12,7 +12,7 @@ const JWT_SHAPE = /^[\w-]+\.[\w-]+\.[\w-]*$/;
  * Reads one credential: `Bearer <jwt>` / `Token <api key>` as in the Authorization header, or a bare
  * token (Socket.IO `auth.token`, `?token=`), which is a JWT when it has a JWT's three parts.
  */
-export function parseCredential(raw: string | undefined | null): Credential | null {
+function parseCredential(raw: string | undefined | null): Credential | null {
   const parts = (raw ?? '').trim().split(/\s+/).filter(Boolean);
   if (parts.length === 1) return { kind: JWT_SHAPE.test(parts[0]) ? 'jwt' : 'api_key', value: parts[0] };
   if (parts.length !== 2) return null;

@@ -8,7 +8,7 @@ import { systemStats } from '../../db/system/stats.js';
 import { isPlatformStaff } from '../../db/identity/staff.js';
 
 const startedAt = Date.now();
-export const uptimeSeconds = () => Math.round((Date.now() - startedAt) / 1000);
+const uptimeSeconds = () => Math.round((Date.now() - startedAt) / 1000);
 
 /** Seed 002's health check (public) and system statistics. */
 export function createSystemRouter(deps: ApiDeps, docs: OpenApiCollector) {

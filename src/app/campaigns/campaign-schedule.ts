@@ -8,7 +8,7 @@ export const CAMPAIGN_KIND = 'campaign';
 export const campaignWorkflowId = (tenantId: number, campaignId: number) => tenantWorkflowId(CAMPAIGN_KIND, tenantId, campaignId);
 export const campaignScheduleId = (tenantId: number, campaignId: number) => tenantWorkflowId(`${CAMPAIGN_KIND}-schedule`, tenantId, campaignId);
 
-export const campaignSearchAttributes = (tenantId: number) => tenantWorkflowAttributes(tenantId, CAMPAIGN_KIND);
+const campaignSearchAttributes = (tenantId: number) => tenantWorkflowAttributes(tenantId, CAMPAIGN_KIND);
 
 /**
  * A recurring campaign is a Temporal Schedule whose every occurrence starts one campaign workflow

@@ -8,7 +8,7 @@ import type { TokenPair, TokenPairs } from './token-pair.js';
 import type { UserDirectory } from '../../db/identity/user-directory.js';
 import type { UserView } from '../../domain/identity/user-view.js';
 
-export const BAD_CREDENTIALS = 'Invalid credentials.';
+const BAD_CREDENTIALS = 'Invalid credentials.';
 
 export interface LoginResult {
   user: UserView;

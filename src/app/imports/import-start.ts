@@ -3,7 +3,7 @@ import type { Queryable } from '../../db/queryable.js';
 import type { UploadRow } from '../../db/uploads/upload-store.js';
 import type { ImportOptions } from '../../domain/imports/import-options.js';
 
-export const CONTACT_IMPORT_KIND = 'contact-import';
+const CONTACT_IMPORT_KIND = 'contact-import';
 
 /** An upload has one import, so the import's workflow id is the upload's: `contact-import-t<tenant>-upload-<upload id>`. */
 const importWorkflowKey = (upload: UploadRow) => `upload-${upload.id}`;

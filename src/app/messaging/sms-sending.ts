@@ -40,7 +40,7 @@ export interface SentMessageView {
 const CONCURRENCY = 8;
 
 /** Refuses a body that is empty or longer than 10 parts; answers its segment count otherwise. */
-export function checkMessageLength(message: string, field = 'message') {
+function checkMessageLength(message: string, field = 'message') {
   const count = countSegments(message);
   if (count.characters === 0) throw validationError({ [field]: ['This field may not be blank.'] });
   if (count.segments > MAX_SEGMENTS_PER_MESSAGE) {

@@ -4,18 +4,10 @@ import type { TaskRow, TaskService } from '../tasks/task-service.js';
 import type { PhoneGenerationInput } from '../../workflows/phone-generation.workflow.js';
 import { areaCodeSpace } from '../../domain/phone/area-codes.js';
 import { estimatedSeconds, formatDuration } from '../../domain/phone/job-sizing.js';
-import type { LineType } from '../../domain/phone/line-types.js';
 import { PHONE_GENERATION_KIND, PHONE_GENERATION_NAME } from '../../domain/phone/task-kinds.js';
+import type { GenerationSpec } from '../../domain/phone/generation-spec.js';
 
-export interface GenerationRequest {
-  tenantId: number;
-  userId: number;
-  projectId: string;
-  areaCode: string;
-  quantity: number;
-  batchSize: number;
-  carrierFilter: string | null;
-  typeFilter: LineType | null;
+export interface GenerationRequest extends GenerationSpec {
   autoValidate: boolean;
 }
 

@@ -8,7 +8,7 @@ import { DomainError, notFound } from '../../domain/shared/errors.js';
 import type { TaskStatus } from '../../domain/tasks/task-status.js';
 import { isFinal } from '../../domain/tasks/task-status.js';
 import { TaskReporter } from '../../db/tasks/task-reporter.js';
-import { insertTask, type TaskRow } from '../../db/tasks/task-store.js';
+import { insertTask, type NewTaskRow, type TaskRow } from '../../db/tasks/task-store.js';
 import type { Queryable } from '../../db/queryable.js';
 import { tenantWorkflowId } from '../../domain/shared/tenant-workflow-id.js';
 import { estimateCompletion, mergeLiveProgress, type ProgressFigures } from './task-progress.js';
@@ -26,17 +26,10 @@ export interface TaskProgressView {
 
 export type { TaskRow };
 
-export interface NewTask {
-  tenantId: number;
-  userId: number;
-  projectId?: string | null;
-  kind: string;
-  name: string;
-  totalItems: number;
-  params?: Record<string, unknown>;
+export type NewTask = Omit<NewTaskRow, 'taskId' | 'workflowId'> & {
   /** The key of its workflow id `<kind>-t<tenant>-<key>`: the task's uuid unless the work has a natural key of its own. */
   workflowKey?: string;
-}
+};
 
 /** The workflow that does a task's work, given the task's uuid. */
 export interface TaskWorkflow<N extends WorkflowName> {

@@ -125,7 +125,7 @@ export class UploadService {
   }
 }
 
-export function checkNewUpload(input: NewUpload, limits: UploadLimits): void {
+function checkNewUpload(input: NewUpload, limits: UploadLimits): void {
   const errors: Record<string, string[]> = {};
   const name = input.fileName.trim();
   if (!/\.csv$/i.test(name) || name.length < 5) errors.fileName = ['Only .csv files can be uploaded.'];

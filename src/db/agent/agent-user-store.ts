@@ -93,9 +93,3 @@ export async function changeTier(pool: pg.Pool, tenantId: number, phone: string,
   );
   return rows[0] ?? null;
 }
-
-/** How many of the tenant's agent users a broadcast to these tiers reaches. */
-export async function countUsersInTiers(pool: pg.Pool, tenantId: number, tiers: Tier[]): Promise<number> {
-  const { rows } = await pool.query<{ n: number }>(`select count(*)::int as n from agent_users where tenant_id = $1 and tier = any($2)`, [tenantId, tiers]);
-  return rows[0].n;
-}

@@ -31,7 +31,7 @@ export const newSubscriptionId = () => `sub_${[...randomBytes(14)].map((b) => AL
 export const SUBSCRIPTION_KIND = 'subscription';
 const subscriptionWorkflowId = (tenantId: number, id: string) => tenantWorkflowId(SUBSCRIPTION_KIND, tenantId, id);
 
-export async function findSubscription(db: Queryable, id: string): Promise<SubscriptionRow | null> {
+async function findSubscription(db: Queryable, id: string): Promise<SubscriptionRow | null> {
   if (id.length > 64) return null;
   const { rows } = await db.query<SubscriptionRow>(`select * from subscriptions where id = $1`, [id]);
   return rows[0] ?? null;

@@ -2,7 +2,7 @@ import { CAMPAIGN_STATUSES, canTransition, type CampaignStatus } from '../../dom
 import type { Queryable } from '../queryable.js';
 
 /** The statuses from which `to` may be entered, straight from the transition table. */
-export const enteredFrom = (to: CampaignStatus) => CAMPAIGN_STATUSES.filter((from) => canTransition(from, to));
+const enteredFrom = (to: CampaignStatus) => CAMPAIGN_STATUSES.filter((from) => canTransition(from, to));
 
 /**
  * Moves a campaign to `to` if the table allows it from the status it is in now, in one guarded UPDATE,

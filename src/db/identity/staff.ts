@@ -5,7 +5,7 @@ import type { Queryable } from '../queryable.js';
  * figures describe the whole platform, so being a tenant's owner or admin — which anyone who registers
  * is — does not make one staff.
  */
-export const STAFF_ROLES = ['admin', 'staff'] as const;
+const STAFF_ROLES = ['admin', 'staff'] as const;
 
 export async function isPlatformStaff(sql: Queryable, userId: number): Promise<boolean> {
   const { rows } = await sql.query(`select 1 from users where id = $1 and role = any($2::text[])`, [userId, STAFF_ROLES]);

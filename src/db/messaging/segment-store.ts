@@ -14,7 +14,7 @@ export interface SegmentInput {
 const VIEW = `id, name, description, filter_json, filter_json as criteria, contact_count, count_updated_at, created_by, created_at, updated_at`;
 
 /** How many of the tenant's live contacts match, counted in the database. */
-export async function countSegmentContacts(sql: Queryable, tenantId: number, criteria: SegmentCriteria): Promise<number> {
+async function countSegmentContacts(sql: Queryable, tenantId: number, criteria: SegmentCriteria): Promise<number> {
   const where = criteriaToSql(criteria, 2);
   const { rows } = await sql.query<{ n: number }>(`select count(*)::int as n from contacts c where c.tenant_id = $1 and c.deleted_at is null and (${where.sql})`, [tenantId, ...where.params]);
   return rows[0].n;
@@ -63,12 +63,6 @@ export async function getSegment(pool: pg.Pool, tenantId: number, id: number) {
   const { rows } = await pool.query(`select ${VIEW} from segments where tenant_id = $1 and id = $2`, [tenantId, id]);
   if (!rows[0]) throw notFound('Segment not found.');
   return rows[0];
-}
-
-/** Segments by id for recipient resolution; ids of other tenants are simply absent. */
-export async function segmentsByIds(sql: Queryable, tenantId: number, ids: number[]): Promise<{ id: number; name: string; criteria: SegmentCriteria }[]> {
-  const { rows } = await sql.query<{ id: number; name: string; filter_json: SegmentCriteria }>('select id, name, filter_json from segments where tenant_id = $1 and id = any($2::bigint[])', [tenantId, ids]);
-  return rows.map((r) => ({ id: r.id, name: r.name, criteria: r.filter_json }));
 }
 
 export async function deleteSegment(pool: pg.Pool, tenantId: number, id: number) {

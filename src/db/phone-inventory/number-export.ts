@@ -5,15 +5,11 @@ import { numberWhere, type NumberFilter } from '../../domain/phone-inventory/num
 import { csvSafeSql } from '../../domain/shared/formula-safe-cells.js';
 
 /**
- * The CSV columns, in order; the header row names them. Timestamps are PostgreSQL's own ISO output in
- * UTC ("2025-10-04 10:00:00+00"): formatting them with to_char, or adding a national format column,
- * costs about a third of the export's time at a million rows, and E.164 is the form tools import.
- */
-export const CSV_COLUMNS = ['id', 'phone_number', 'area_code', 'status', 'carrier', 'type', 'project_id', 'validated_at', 'created_at'] as const;
-
-/**
- * Text that may come from a user (project_id) or a lookup provider (carrier, line type) is made
- * formula-safe; the number itself is generated E.164 and stays as tools import it.
+ * The CSV columns, in order. Timestamps are PostgreSQL's own ISO output in UTC ("2025-10-04
+ * 10:00:00+00"): formatting them with to_char, or adding a national format column, costs about a third
+ * of the export's time at a million rows, and E.164 is the form tools import. Text that may come from a
+ * user (project_id) or a lookup provider (carrier, line type) is made formula-safe; the number itself is
+ * generated E.164 and stays as tools import it.
  */
 const SELECT_LIST = `id, number as phone_number, area_code, status, ${csvSafeSql('carrier')} as carrier, ${csvSafeSql('line_type')} as type, ${csvSafeSql('project_id')} as project_id, validated_at, created_at`;
 

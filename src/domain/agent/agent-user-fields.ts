@@ -7,7 +7,7 @@ export const E164 = /^\+[1-9]\d{6,14}$/;
 export const phoneNumberField = z.string().trim().regex(E164, 'Enter the number in E.164 form, e.g. +14155550123.');
 export const tierField = z.enum(TIERS, { error: `Must be one of: ${TIERS.join(', ')}` });
 
-export function isIanaTimezone(tz: string): boolean {
+function isIanaTimezone(tz: string): boolean {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: tz });
     return true;

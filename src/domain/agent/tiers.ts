@@ -2,7 +2,7 @@
 export const TIERS = ['free', 'premium', 'enterprise'] as const;
 export type Tier = (typeof TIERS)[number];
 
-export const MONTHLY_LIMITS: Record<Tier, number | null> = { free: 10, premium: 100, enterprise: null };
+const MONTHLY_LIMITS: Record<Tier, number | null> = { free: 10, premium: 100, enterprise: null };
 
 /** Whether one more request fits in the month, given the requests already made this month. */
 export function withinMonthlyLimit(tier: Tier, usedThisMonth: number): boolean {

@@ -1,5 +1,5 @@
 /** What the subscription workflow needs to know of a plan; plain JSON, pure helpers (the workflow imports this). */
-export const PLAN_PERIODS = ['daily', 'weekly', 'monthly', 'yearly'] as const;
+const PLAN_PERIODS = ['daily', 'weekly', 'monthly', 'yearly'] as const;
 export type PlanPeriod = (typeof PLAN_PERIODS)[number];
 
 export interface PlanTerms {

@@ -1,5 +1,5 @@
 /** Subscription lifecycle states and the moves between them; the API, the webhook and the workflow share this table. */
-export const SUBSCRIPTION_STATUSES = ['pending', 'trialing', 'active', 'past_due', 'halted', 'cancelled', 'expired'] as const;
+const SUBSCRIPTION_STATUSES = ['pending', 'trialing', 'active', 'past_due', 'halted', 'cancelled', 'expired'] as const;
 export type SubscriptionStatus = (typeof SUBSCRIPTION_STATUSES)[number];
 
 /** A tenant has at most one subscription in these states (a database constraint). */
@@ -16,7 +16,6 @@ const transitions: Record<SubscriptionStatus, readonly SubscriptionStatus[]> = {
 };
 
 export const canMove = (from: SubscriptionStatus, to: SubscriptionStatus) => transitions[from].includes(to);
-export const isLive = (status: SubscriptionStatus) => LIVE_STATUSES.includes(status);
 export const isFinalSubscriptionStatus = (status: SubscriptionStatus) => transitions[status].length === 0;
 
 /** Every state from which `to` may be reached: the guard of a conditional UPDATE. */

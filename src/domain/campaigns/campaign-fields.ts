@@ -1,25 +1,7 @@
-import type { SegmentCriteria } from '../messaging/segment-criteria.js';
 import { countSegments, MAX_SEGMENTS_PER_MESSAGE } from '../messaging/sms-segments.js';
 import { templateProblems } from '../messaging/templates.js';
 import { validationError, type FieldErrors } from '../shared/errors.js';
-import type { CampaignRow, CampaignType, RecurringSchedule } from './campaign-row.js';
-
-/** The editable fields of a campaign, as stored. */
-export interface CampaignFields {
-  name: string;
-  description: string;
-  campaign_type: CampaignType;
-  message_text: string;
-  template_id: number | null;
-  scheduled_at: Date | null;
-  target_contact_ids: number[];
-  target_segment_ids: number[];
-  target_criteria: SegmentCriteria;
-  settings: Record<string, unknown>;
-  is_recurring: boolean;
-  recurring_schedule: RecurringSchedule;
-  is_active: boolean;
-}
+import type { CampaignRow } from './campaign-row.js';
 
 export const EDITABLE_FIELDS = [
   'name',
@@ -35,7 +17,10 @@ export const EDITABLE_FIELDS = [
   'is_recurring',
   'recurring_schedule',
   'is_active',
-] as const satisfies readonly (keyof CampaignFields)[];
+] as const satisfies readonly (keyof CampaignRow)[];
+
+/** The editable fields of a campaign, as stored. */
+export type CampaignFields = Pick<CampaignRow, (typeof EDITABLE_FIELDS)[number]>;
 
 export const NEW_CAMPAIGN: CampaignFields = {
   name: '',

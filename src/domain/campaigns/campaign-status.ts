@@ -20,7 +20,7 @@ export const CAMPAIGN_STATUS_DISPLAY: Record<CampaignStatus, string> = {
  * Every legal move. `running → scheduled` is a recurring campaign going back to wait for its next
  * occurrence; `paused → scheduled` is resuming a campaign whose start time (or next occurrence) lies ahead.
  */
-export const CAMPAIGN_TRANSITIONS: Record<CampaignStatus, readonly CampaignStatus[]> = {
+const CAMPAIGN_TRANSITIONS: Record<CampaignStatus, readonly CampaignStatus[]> = {
   draft: ['scheduled', 'running', 'cancelled'],
   scheduled: ['running', 'paused', 'cancelled'],
   running: ['paused', 'completed', 'failed', 'cancelled', 'scheduled'],
@@ -52,11 +52,7 @@ export const ACTION_REFUSED_MESSAGE: Record<CampaignAction, string> = {
   delete: 'Campaign cannot be deleted',
 };
 
-export const FINAL_CAMPAIGN_STATUSES: readonly CampaignStatus[] = ['completed', 'cancelled', 'failed'];
-
-export function isCampaignStatus(value: string): value is CampaignStatus {
-  return (CAMPAIGN_STATUSES as readonly string[]).includes(value);
-}
+const FINAL_CAMPAIGN_STATUSES: readonly CampaignStatus[] = ['completed', 'cancelled', 'failed'];
 
 export function canTransition(from: CampaignStatus, to: CampaignStatus): boolean {
   return CAMPAIGN_TRANSITIONS[from].includes(to);

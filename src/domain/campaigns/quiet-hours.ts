@@ -3,7 +3,7 @@ import type { QuietHours } from './send-settings.js';
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /** Minutes after local midnight in `timeZone` at `at`. */
-export function localMinute(timeZone: string, at: Date): number {
+function localMinute(timeZone: string, at: Date): number {
   let f = formatters.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });

@@ -10,7 +10,7 @@ import { normaliseProviderStatus, type MessageStatus } from '../messaging/outbou
  *   pending → cancelled                                (the campaign was cancelled first)
  * `sending` goes back to `pending` only when the provider answered that it did not take the message.
  */
-export const RECIPIENT_STATUSES = ['pending', 'sending', 'unknown', 'sent', 'undelivered', 'delivered', 'read', 'failed', 'skipped', 'cancelled'] as const;
+const RECIPIENT_STATUSES = ['pending', 'sending', 'unknown', 'sent', 'undelivered', 'delivered', 'read', 'failed', 'skipped', 'cancelled'] as const;
 export type RecipientStatus = (typeof RECIPIENT_STATUSES)[number];
 
 /** Rank for "never backwards": a write whose status ranks lower than the row's is ignored. */
@@ -48,7 +48,6 @@ export const COUNTER_SETS = {
 } as const satisfies Record<string, readonly RecipientStatus[]>;
 
 export type CounterName = keyof typeof COUNTER_SETS;
-export const COUNTER_NAMES = Object.keys(COUNTER_SETS) as CounterName[];
 
 /**
  * A provider status (normalised as for messages, see outbound-sms.ts) as it moves a ledger row: the

@@ -19,8 +19,8 @@ export interface QuietHours {
   endMinute: number;
 }
 
-export const DEFAULT_MESSAGES_PER_SECOND = 10;
-export const MAX_MESSAGES_PER_SECOND = 10_000;
+const DEFAULT_MESSAGES_PER_SECOND = 10;
+const MAX_MESSAGES_PER_SECOND = 10_000;
 
 export function sendSettingsFrom(settings: TenantSettings | null | undefined): SendSettings {
   const s = settings ?? {};
@@ -37,7 +37,7 @@ function rate(value: unknown): number {
   return Math.min(n, MAX_MESSAGES_PER_SECOND);
 }
 
-export function parseClock(value: unknown): number | null {
+function parseClock(value: unknown): number | null {
   if (typeof value !== 'string') return null;
   const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(value.trim());
   return m ? Number(m[1]) * 60 + Number(m[2]) : null;

@@ -2,7 +2,7 @@ export type AttributeValue = string | number | boolean;
 export type Attributes = Record<string, AttributeValue>;
 export type AttributesResult = { ok: true; attributes: Attributes } | { ok: false; error: string };
 
-export const MAX_ATTRIBUTES = 100;
+const MAX_ATTRIBUTES = 100;
 const MAX_KEY = 100;
 const MAX_STRING = 2000;
 

@@ -2,7 +2,7 @@
  * SQL for writing contacts from JSON rows (`jsonb`), one statement for any number of rows. A key absent
  * from a row leaves its column alone on update; on a revived (soft-deleted) row it resets to its default.
  */
-export const WRITABLE_COLUMNS = [
+const WRITABLE_COLUMNS = [
   'first_name',
   'last_name',
   'title',

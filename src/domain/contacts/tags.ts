@@ -1,7 +1,7 @@
 export type TagsResult = { ok: true; tags: string[] } | { ok: false; error: string };
 
-export const MAX_TAGS = 50;
-export const MAX_TAG_LENGTH = 64;
+const MAX_TAGS = 50;
+const MAX_TAG_LENGTH = 64;
 
 /**
  * Lower-case, trimmed, de-duplicated, first occurrence order kept. A string is a list separated

@@ -15,19 +15,18 @@ import type { SmsProviderError } from './sms-provider.js';
  * nothing follows a failure. Inbound messages are `received` and stay so. `cancelled` is spelt as
  * the seed documents spell it; Twilio's `canceled` is folded onto it.
  */
-export const PROGRESS_ORDER = ['queued', 'sending', 'sent', 'delivered', 'read'] as const;
+const PROGRESS_ORDER = ['queued', 'sending', 'sent', 'delivered', 'read'] as const;
 export const FAILURE_STATUSES = ['failed', 'undelivered', 'cancelled'] as const;
-export const INBOUND_STATUS = 'received';
+const INBOUND_STATUS = 'received';
 
 export type ProgressStatus = (typeof PROGRESS_ORDER)[number];
 export type FailureStatus = (typeof FAILURE_STATUSES)[number];
 export type MessageStatus = ProgressStatus | FailureStatus | typeof INBOUND_STATUS;
 
-export const MESSAGE_STATUSES: readonly MessageStatus[] = [...PROGRESS_ORDER, ...FAILURE_STATUSES, INBOUND_STATUS];
 const FINAL: readonly MessageStatus[] = [...FAILURE_STATUSES, INBOUND_STATUS];
 const DELIVERED_RANK = PROGRESS_ORDER.indexOf('delivered');
 
-export const isFailure = (s: string): s is FailureStatus => (FAILURE_STATUSES as readonly string[]).includes(s);
+const isFailure = (s: string): s is FailureStatus => (FAILURE_STATUSES as readonly string[]).includes(s);
 export const isFinal = (s: string) => (FINAL as readonly string[]).includes(s);
 const rank = (s: string) => (PROGRESS_ORDER as readonly string[]).indexOf(s);
 

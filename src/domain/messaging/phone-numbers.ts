@@ -5,7 +5,7 @@ import { parsePhoneNumberFromString, type CountryCode, type PhoneNumber } from '
  * international numbers written without the leading "+" (seed 004 sends "255700000001") accepted when
  * the national reading is not a valid number.
  */
-export function parsePhone(input: string, defaultRegion: string): PhoneNumber | null {
+function parsePhone(input: string, defaultRegion: string): PhoneNumber | null {
   const text = input.trim();
   if (!text || text.length > 40) return null;
   const national = parsePhoneNumberFromString(text, defaultRegion as CountryCode);

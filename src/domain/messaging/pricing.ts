@@ -6,7 +6,7 @@ import { countSegments } from './sms-segments.js';
  * estimated at 125.0). Costs are kept to 4 decimal places, the precision of the `messages.cost` column.
  */
 export const DEFAULT_PRICE_PER_SEGMENT = 0.25;
-export const DEFAULT_CURRENCY = 'USD';
+const DEFAULT_CURRENCY = 'USD';
 
 export interface SmsPrice {
   perSegment: number;
@@ -21,7 +21,7 @@ export function smsPriceFrom(settings: Record<string, unknown> | null | undefine
   return { perSegment, currency };
 }
 
-export const roundCost = (amount: number) => Math.round(amount * 10_000) / 10_000;
+const roundCost = (amount: number) => Math.round(amount * 10_000) / 10_000;
 
 /** Cost of `segments` parts sent `recipients` times. */
 export function smsCost(segments: number, price: SmsPrice, recipients = 1): number {

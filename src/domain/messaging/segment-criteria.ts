@@ -18,7 +18,7 @@ const attributeCondition = z.union([
   z.strictObject({ exists: z.boolean() }),
 ]);
 
-export const OPT_IN_STATUSES = ['opted_in', 'opted_out', 'any'] as const;
+const OPT_IN_STATUSES = ['opted_in', 'opted_out', 'any'] as const;
 
 export const segmentCriteriaSchema = z.strictObject({
   tags: z.array(tag).max(100).optional(),

@@ -29,7 +29,7 @@ const LIMITS: Record<SmsEncoding, { single: number; multi: number }> = {
   'UCS-2': { single: 70, multi: 67 },
 };
 
-export function isGsm7(text: string): boolean {
+function isGsm7(text: string): boolean {
   for (const ch of text) if (!GSM_BASIC.has(ch) && !GSM_EXTENDED.has(ch)) return false;
   return true;
 }

@@ -3,7 +3,7 @@
  * a template naming anything else is refused when saved, so a typo never reaches thousands of phones
  * as an empty gap. Rendering fills a missing value with an empty string.
  */
-export const CONTACT_VARIABLES = [
+const CONTACT_VARIABLES = [
   'name',
   'full_name',
   'first_name',
@@ -19,8 +19,6 @@ export const CONTACT_VARIABLES = [
   'industry',
   'website',
 ] as const;
-
-export type ContactVariable = (typeof CONTACT_VARIABLES)[number];
 
 /** The contact fields a template can reach; one row from `contacts` has all of them. */
 export interface TemplateContact {
@@ -75,11 +73,11 @@ export function templateProblems(body: string): string[] {
   return problems;
 }
 
-export function isKnownVariable(name: string): boolean {
+function isKnownVariable(name: string): boolean {
   return (CONTACT_VARIABLES as readonly string[]).includes(name) || name.startsWith('attributes.');
 }
 
-export function variableValue(name: string, contact: TemplateContact): string {
+function variableValue(name: string, contact: TemplateContact): string {
   if (name.startsWith('attributes.')) {
     const value = contact.attributes?.[name.slice('attributes.'.length)];
     return value === undefined || value === null ? '' : String(value);

@@ -40,6 +40,6 @@ export function numberWhere(tenantId: number, f: NumberFilter): SqlWhere {
   return { sql: where.join(' and '), params };
 }
 
-export function escapeLike(s: string): string {
+function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

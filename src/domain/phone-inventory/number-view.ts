@@ -32,5 +32,3 @@ export function toNumberView(row: PhoneNumberRow) {
     created_at: row.created_at,
   };
 }
-
-export type NumberView = ReturnType<typeof toNumberView>;

@@ -27,7 +27,7 @@ const UNIFORMITY_SAMPLES = [
   150, 1234, 4321, 5678, 8765,
 ];
 
-export function classifyNumber(e164: string): NumberClass {
+function classifyNumber(e164: string): NumberClass {
   const parsed = parsePhoneNumberFromString(e164);
   if (!parsed?.isValid()) return { valid: false, type: undefined, country: parsed?.country };
   return { valid: true, type: parsed.getType(), country: parsed.country };

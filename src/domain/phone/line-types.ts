@@ -78,7 +78,7 @@ export function lineTypeFromMetadata(type: NumberType | undefined): LineType | n
 }
 
 /** Line types a lookup can still answer for a number whose metadata type is FIXED_LINE_OR_MOBILE. */
-export const GEOGRAPHIC_LINE_TYPES: readonly LineType[] = ['mobile', 'landline', 'voip', 'personal', 'pager', 'voicemail', 'unknown'];
+const GEOGRAPHIC_LINE_TYPES: readonly LineType[] = ['mobile', 'landline', 'voip', 'personal', 'pager', 'voicemail', 'unknown'];
 
 /** The line types numbers of this metadata type can turn out to have. */
 export function possibleLineTypes(type: NumberType | undefined): readonly LineType[] {

@@ -2,8 +2,6 @@
  * North American Numbering Plan shapes: NPA (area code), NXX (exchange) and the four-digit line
  * number. Numbers are stored in E.164 form, `+1NPANXXXXXX`.
  */
-export const AREA_CODE_FORMAT = /^\d{3}$/;
-
 const NANP_E164 = /^\+1([2-9]\d{2})([2-9]\d{2})(\d{4})$/;
 
 export interface NanpParts {

@@ -12,13 +12,7 @@ export interface NumberFilters {
   lineType: LineType | null;
 }
 
-export const NO_FILTERS: NumberFilters = { carrier: null, lineType: null };
-
-export function hasFilters(f: NumberFilters): boolean {
-  return f.carrier !== null || f.lineType !== null;
-}
-
-export function carrierKey(name: string): string {
+function carrierKey(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 

@@ -49,7 +49,7 @@ const FORMER_FAILURE_TYPES: Record<string, BusinessCode> = {
   LookupUnavailable: 'PROVIDER_UNAVAILABLE',
 };
 
-export const isBusinessCode = (value: unknown): value is BusinessCode => typeof value === 'string' && Object.hasOwn(BUSINESS_CODES, value);
+const isBusinessCode = (value: unknown): value is BusinessCode => typeof value === 'string' && Object.hasOwn(BUSINESS_CODES, value);
 
 /** The business code a failure type stands for, if any. Pure: workflows call it. */
 export function businessCodeOfFailureType(type: string | null | undefined): BusinessCode | null {

@@ -6,7 +6,7 @@
  */
 const FORMULA_STARTS = ['=', '+', '-', '@', '\t', '\r'] as const;
 
-export const startsLikeFormula = (text: string) => text.length > 0 && (FORMULA_STARTS as readonly string[]).includes(text[0]);
+const startsLikeFormula = (text: string) => text.length > 0 && (FORMULA_STARTS as readonly string[]).includes(text[0]);
 
 /** A CSV cell's text, neutralised. */
 export const csvSafeText = (text: string) => (startsLikeFormula(text) ? `'${text}` : text);

@@ -2,7 +2,7 @@ export const TASK_STATUSES = ['pending', 'in_progress', 'completed', 'failed', '
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 
 export const ACTIVE_STATUSES: readonly TaskStatus[] = ['pending', 'in_progress'];
-export const FINAL_STATUSES: readonly TaskStatus[] = ['completed', 'failed', 'cancelled'];
+const FINAL_STATUSES: readonly TaskStatus[] = ['completed', 'failed', 'cancelled'];
 
 const transitions: Record<TaskStatus, readonly TaskStatus[]> = {
   pending: ['in_progress', 'completed', 'failed', 'cancelled'],

@@ -10,7 +10,7 @@ export interface UploadLimits {
   maxTenantBytesInFlight: number;
 }
 
-export const MAX_CHUNKS = 10_000;
+const MAX_CHUNKS = 10_000;
 
 export const DEFAULT_UPLOAD_LIMITS: UploadLimits = {
   maxFileBytes: 5 * 1024 ** 3,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_EXPORT_FIELDS, EXPORT_FIELDS, type ExportField } from '../../../app/contacts/contact-export.js';
 
-export const MAX_EXPORT_IDS = 10_000;
+const MAX_EXPORT_IDS = 10_000;
 
 const contactId = z.union([z.number().int().positive(), z.string().regex(/^\d{1,15}$/).transform(Number)], { error: 'A valid integer is required.' });
 

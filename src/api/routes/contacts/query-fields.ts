@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Query-string fields shared by the two contact APIs. A blank value means the filter is absent. */
-export const MAX_PAGE_SIZE = 1000;
+const MAX_PAGE_SIZE = 1000;
 
 export const pageField = z
   .string()

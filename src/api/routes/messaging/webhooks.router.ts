@@ -21,7 +21,7 @@ const inboundForm = z.looseObject({
 });
 
 /** Seed 002's acknowledgement, answered to any inbound message that is not a keyword. */
-export const SEED_002_ACK = "Thank you for your message! I'm processing your request and will respond shortly.";
+const SEED_002_ACK = "Thank you for your message! I'm processing your request and will respond shortly.";
 
 /**
  * Twilio's webhooks, each checked against its signature before anything else: inbound SMS (threaded,

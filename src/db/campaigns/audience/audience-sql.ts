@@ -16,7 +16,7 @@ export interface AudienceSql {
 }
 
 /** E.164, and for NANP numbers a real area code and exchange (neither starts with 0 or 1). */
-export const VALID_PHONE_SQL = `(c.phone_e164 ~ '^\\+[1-9][0-9]{6,14}$' and (left(c.phone_e164, 2) <> '+1' or (length(c.phone_e164) = 12 and substr(c.phone_e164, 3, 1) >= '2' and substr(c.phone_e164, 6, 1) >= '2')))`;
+const VALID_PHONE_SQL = `(c.phone_e164 ~ '^\\+[1-9][0-9]{6,14}$' and (left(c.phone_e164, 2) <> '+1' or (length(c.phone_e164) = 12 and substr(c.phone_e164, 3, 1) >= '2' and substr(c.phone_e164, 6, 1) >= '2')))`;
 
 export function audienceSql(tenantId: number, targeting: Targeting, segments: TargetSegment[], firstParamIndex = 1): AudienceSql {
   const params: unknown[] = [];

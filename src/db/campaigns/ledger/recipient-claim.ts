@@ -62,7 +62,7 @@ export async function claimRecipients(db: Queryable, runId: number, ids: number[
   };
 }
 
-export async function runControl(db: Queryable, runId: number): Promise<RunControl> {
+async function runControl(db: Queryable, runId: number): Promise<RunControl> {
   const { rows } = await db.query<{ control: RunControl }>(`select control from campaign_runs where id = $1`, [runId]);
   return rows[0]?.control ?? 'cancelled';
 }
