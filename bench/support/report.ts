@@ -31,6 +31,8 @@ export interface FigureRecord extends FigureInput {
   durability: string;
   ratio?: number;
   met?: boolean;
+  /** The line as printed. */
+  line?: string;
   loadAvg: number[];
   at: string;
 }
@@ -57,8 +59,9 @@ export function reportedFigures(): readonly FigureRecord[] {
 export function reportFigure(input: FigureInput): FigureRecord {
   const ratio = input.floor === undefined || !(input.floor > 0) || !(input.figure > 0) ? undefined : input.higherIsBetter ? input.floor / input.figure : input.figure / input.floor;
   const record: FigureRecord = { ...input, ...context, ratio, met: meets(input, ratio), loadAvg: os.loadavg(), at: new Date().toISOString() };
+  record.line = formatFigure(record);
   records.push(record);
-  print(formatFigure(record));
+  print(record.line);
   return record;
 }
 
@@ -69,7 +72,7 @@ function meets(input: FigureInput, ratio: number | undefined): boolean | undefin
 }
 
 export function formatFigure(r: FigureRecord): string {
-  const goal = !r.goal ? '—' : 'ratio' in r.goal ? `≤ ${r.goal.ratio}×` : `${r.higherIsBetter ? '≥' : '≤'} ${amount(r.goal.value, r.unit)}`;
+  const goal = !r.goal ? '—' : 'ratio' in r.goal ? `≤ ${r.goal.ratio}×` : `${r.higherIsBetter ? '≥' : '≤'} ${r.goal.value.toLocaleString('en-US')} ${r.unit}`;
   const floor = r.floor === undefined ? '—' : `${amount(r.floor, r.unit)}${r.floorLabel ? ` (${r.floorLabel})` : ''}`;
   return [
     r.note ? `${r.name} (${r.note})` : r.name,
