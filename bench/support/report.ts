@@ -72,17 +72,19 @@ function meets(input: FigureInput, ratio: number | undefined): boolean | undefin
 }
 
 export function formatFigure(r: FigureRecord): string {
-  const goal = !r.goal ? '—' : 'ratio' in r.goal ? `≤ ${r.goal.ratio}×` : `${r.higherIsBetter ? '≥' : '≤'} ${r.goal.value.toLocaleString('en-US')} ${r.unit}`;
-  const floor = r.floor === undefined ? '—' : `${amount(r.floor, r.unit)}${r.floorLabel ? ` (${r.floorLabel})` : ''}`;
-  return [
-    r.note ? `${r.name} (${r.note})` : r.name,
-    amount(r.figure, r.unit),
-    floor,
-    r.ratio === undefined ? '—' : `${r.ratio.toFixed(2)}×`,
-    goal,
-    r.met === undefined ? '—' : r.met ? 'met' : 'short',
-    `load ${r.loadAvg.map((l) => l.toFixed(2)).join(' ')}`,
-  ].join(' | ');
+  const c = figureCells(r);
+  return [r.note ? `${r.name} (${r.note})` : r.name, c.figure, c.floor, c.ratio, c.goal, c.met, `load ${c.load}`].join(' | ');
+}
+
+export function figureCells(r: FigureRecord) {
+  return {
+    figure: amount(r.figure, r.unit),
+    floor: r.floor === undefined ? '—' : `${amount(r.floor, r.unit)}${r.floorLabel ? ` (${r.floorLabel})` : ''}`,
+    ratio: r.ratio === undefined ? '—' : `${r.ratio.toFixed(2)}×`,
+    goal: !r.goal ? '—' : 'ratio' in r.goal ? `≤ ${r.goal.ratio}×` : `${r.higherIsBetter ? '≥' : '≤'} ${r.goal.value.toLocaleString('en-US')} ${r.unit}`,
+    met: r.met === undefined ? '—' : r.met ? 'met' : 'short',
+    load: r.loadAvg.map((l) => l.toFixed(2)).join(' '),
+  };
 }
 
 export function amount(value: number, unit: string): string {
