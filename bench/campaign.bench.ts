@@ -12,6 +12,7 @@ import { startApi } from '../src/api/bootstrap.js';
 import { TwilioSmsProvider } from '../src/app/providers/sms-providers.js';
 import { startWorkerProcess } from '../test/support/worker-process.js';
 import type { BenchInfra } from './support/infra.js';
+import { reportFigure } from './support/report.js';
 import { sampleRss } from './support/rss.js';
 import { postJson } from './support/task-wait.js';
 import { startSimulatedSmsProcess } from './support/simulated-sms-process.js';
@@ -47,7 +48,7 @@ export async function run(infra: BenchInfra, opts: CampaignBenchOptions = {}) {
 
     const bare = await bareLoop(sms.url, twilioEnv, recipients, concurrency);
     const bareCheck = await sms.accepted();
-    log(`bare loop (adapter.send × ${recipients.toLocaleString()}, ${concurrency} in flight): ${bare.toFixed(2)} s = ${rate(recipients, bare)} messages/s (${bareCheck.count.toLocaleString()} accepted)`);
+    log(`bare loop (adapter.send × ${recipients.toLocaleString()}, ${concurrency} in flight): ${rate(recipients, bare)} messages/s (${bareCheck.count.toLocaleString()} accepted)`);
     await sms.clear();
 
     const rss = sampleRss(worker.pid);
@@ -65,10 +66,11 @@ export async function run(infra: BenchInfra, opts: CampaignBenchOptions = {}) {
       throw new Error(`expected ${recipients} sent once each; campaign says ${row.sent_count}, provider accepted ${check.count} to ${check.distinctTo} numbers`);
     }
     const sending = (row.completed_at.getTime() - row.materialized_at.getTime()) / 1000;
-    log(`campaign end to end (create → start → ledger → ${recipients.toLocaleString()} sent and recorded): ${seconds.toFixed(2)} s = ${rate(recipients, seconds)} messages/s`);
-    log(`  of which ledger build ${((row.materialized_at.getTime() - row.started_at.getTime()) / 1000).toFixed(2)} s, sending ${sending.toFixed(2)} s = ${rate(recipients, sending)} messages/s`);
-    log(`ratio campaign time / bare loop time: ${(seconds / bare).toFixed(2)} end to end, ${(sending / bare).toFixed(2)} sending phase (target ≤ 1.5)`);
-    log(`campaign worker peak RSS: ${peak.toFixed(0)} MB`);
+    log(`${recipients.toLocaleString()} sent and recorded, ${rate(recipients, seconds)} messages/s end to end; ledger build ${((row.materialized_at.getTime() - row.started_at.getTime()) / 1000).toFixed(2)} s`);
+    const floorLabel = `bare adapter.send loop, ${concurrency} in flight`;
+    reportFigure({ name: 'campaign end to end', figure: seconds, unit: 's', floor: bare, floorLabel, goal: { ratio: 1.5 } });
+    reportFigure({ name: 'campaign sending phase', figure: sending, unit: 's', floor: bare, floorLabel, goal: { ratio: 1.5 } });
+    reportFigure({ name: 'campaign worker peak RSS', figure: peak, unit: 'MB', goal: { value: 512 } });
     return { recipients, bareSeconds: bare, seconds, sendingSeconds: sending, ratio: seconds / bare, peakRssMb: peak };
   } finally {
     await api.close();

@@ -9,6 +9,7 @@ import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { CONTACT_CSV_COLUMNS, writeContactCsv } from './contact-import-data.js';
+import { reportFigure } from './support/report.js';
 import { sampleRss } from './support/rss.js';
 
 export interface ContactImportBenchContext {
@@ -32,8 +33,6 @@ export async function run(ctx: ContactImportBenchContext) {
   log(`generated ${rows.toLocaleString()} rows, ${(bytes / 1e6).toFixed(1)} MB (${Math.round(bytes / rows)} bytes a row)`);
 
   const { rawMs, indexedMs } = await baselines(ctx.pool, file);
-  log(`raw COPY into a plain table: ${(rawMs / 1000).toFixed(1)} s (${perSecond(rows, rawMs)} rows/s)`);
-  log(`floor: INSERT … SELECT of those rows into a copy of contacts with its indexes: ${(indexedMs / 1000).toFixed(1)} s (${perSecond(rows, indexedMs)} rows/s)`);
 
   const memory = sampleRss(ctx.workerPid);
   const idleMb = memory.peakMb();
@@ -47,10 +46,13 @@ export async function run(ctx: ContactImportBenchContext) {
   const timing = (await ctx.pool.query<{ ms: number }>(`select extract(epoch from completed_at - started_at) * 1000 as ms from tasks where task_id = $1`, [taskId])).rows[0];
 
   const result = view.import.result;
-  log(`upload over HTTP: ${(uploadedMs / 1000).toFixed(1)} s (${(bytes / 1e6 / (uploadedMs / 1000)).toFixed(0)} MB/s)`);
-  log(`import workflow: ${(timing.ms / 1000).toFixed(1)} s (${perSecond(rows, timing.ms)} rows/s); result ${JSON.stringify({ created: result.created, updated: result.updated, skipped: result.skipped, rejected: result.rejected, total_rows: result.total_rows })}`);
-  log(`end to end: ${(totalMs / 1000).toFixed(1)} s (${perSecond(rows, totalMs)} rows/s), ${(totalMs / rawMs).toFixed(2)}× the raw COPY (import alone ${(timing.ms / rawMs).toFixed(2)}×; target within 3×), ${(totalMs / indexedMs).toFixed(2)}× the indexed floor`);
-  log(`worker RSS: ${idleMb.toFixed(0)} MB before the import, peak ${peakMb.toFixed(0)} MB during it (target < 512 MB)`);
+  log(`upload over HTTP ${(uploadedMs / 1000).toFixed(1)} s (${(bytes / 1e6 / (uploadedMs / 1000)).toFixed(0)} MB/s); result ${JSON.stringify({ created: result.created, updated: result.updated, skipped: result.skipped, rejected: result.rejected, total_rows: result.total_rows })}`);
+  const rawLabel = 'COPY of the file into a plain table';
+  reportFigure({ name: 'import end to end', figure: totalMs / 1000, unit: 's', floor: rawMs / 1000, floorLabel: rawLabel, goal: { ratio: 3 }, growth: 'per-row' });
+  reportFigure({ name: 'import end to end rate', figure: rows / (totalMs / 1000), unit: 'rows/s', floor: rows / (rawMs / 1000), floorLabel: rawLabel, goal: { value: 13_000 }, higherIsBetter: true });
+  reportFigure({ name: 'import workflow alone', figure: timing.ms / 1000, unit: 's', floor: indexedMs / 1000, floorLabel: 'INSERT … SELECT into a copy of contacts with its indexes' });
+  reportFigure({ name: 'import worker RSS idle', figure: idleMb, unit: 'MB', goal: { value: 250 } });
+  reportFigure({ name: 'import worker peak RSS', figure: peakMb, unit: 'MB', goal: { value: 512 } });
   await fs.rm(file, { force: true });
   return { rows, bytes, rawMs, indexedMs, uploadMs: uploadedMs, importMs: timing.ms, totalMs, ratio: totalMs / rawMs, importRatio: timing.ms / rawMs, idleRssMb: idleMb, peakRssMb: peakMb, result };
 }
@@ -123,5 +125,3 @@ async function api(ctx: ContactImportBenchContext, method: string, urlPath: stri
   if (res.status !== 200) throw new Error(`${method} ${urlPath}: HTTP ${res.status} ${text}`);
   return JSON.parse(text);
 }
-
-const perSecond = (rows: number, ms: number) => Math.round(rows / (ms / 1000)).toLocaleString();

@@ -10,6 +10,7 @@ import { listContacts } from '../src/db/contacts/contact-list.js';
 import { B2B_LIST_COLUMNS } from '../src/domain/contacts/contact-views.js';
 import { randomBytes } from 'node:crypto';
 import { sha256 } from '../src/domain/identity/secrets.js';
+import { reportFigure } from './support/report.js';
 
 export interface ContactsListBenchContext {
   pool: pg.Pool;
@@ -57,11 +58,10 @@ export async function run(ctx: ContactsListBenchContext) {
   const sql = await load(sqlConcurrency, seconds, () => listContacts(ctx.pool, where(), B2B_LIST_COLUMNS, { limit: 50, offset: 0 }));
   const single = await load(1, 3, () => listContacts(ctx.pool, where(), B2B_LIST_COLUMNS, { limit: 50, offset: 0 }));
 
-  log(`\n${'run'.padEnd(44)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)}`);
-  const line = (name: string, r: LoadResult) => log(`${name.padEnd(44)} ${r.perSecond.toFixed(0).padStart(8)} ${r.p50.toFixed(1).padStart(8)} ${r.p95.toFixed(1).padStart(8)}`);
-  line(`HTTP API, ${concurrency} clients, ${seconds} s`, api);
-  line(`SQL page + count, ${sqlConcurrency} clients, ${seconds} s`, sql);
-  line('SQL page + count, 1 client, 3 s', single);
+  log(`HTTP API p50 ${api.p50.toFixed(1)} ms, ${api.errors} errors; SQL page + count from 1 client: ${single.perSecond.toFixed(0)} req/s, p50 ${single.p50.toFixed(1)} ms, p95 ${single.p95.toFixed(1)} ms`);
+  const floorLabel = `SQL page + count, ${sqlConcurrency} clients`;
+  reportFigure({ name: `contacts list throughput, ${concurrency} clients`, figure: api.perSecond, unit: 'req/s', floor: sql.perSecond, floorLabel, goal: { value: 300 }, higherIsBetter: true });
+  reportFigure({ name: `contacts list p95, ${concurrency} clients`, figure: api.p95, unit: 'ms', floor: sql.p95, floorLabel, goal: { value: 250 }, growth: 'per-call' });
   return { rows, seedSeconds, count: body.count, api, sql, single };
 }
 

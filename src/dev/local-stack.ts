@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
-import { ensureDatabase, startEmbeddedPostgres } from './embedded-postgres.js';
+import { ensureDatabase, startEmbeddedPostgres, type PostgresDurability } from './embedded-postgres.js';
 import { provisionTemporalCli, startTemporalDevServer } from './temporal-dev-server.js';
 
 export interface LocalInfra {
@@ -16,7 +16,7 @@ export interface LocalInfra {
  * Fills in what the environment does not provide: embedded PostgreSQL when DATABASE_URL is unset,
  * the Temporal CLI dev server (SQLite under DATA_DIR, Web UI) when TEMPORAL_ADDRESS is unset.
  */
-export async function startLocalInfra(config: Config, logger: Logger): Promise<LocalInfra> {
+export async function startLocalInfra(config: Config, logger: Logger, opts: { pgDurability?: PostgresDurability } = {}): Promise<LocalInfra> {
   const stops: (() => Promise<void>)[] = [];
   const started: string[] = [];
   const stop = async () => {
@@ -29,6 +29,7 @@ export async function startLocalInfra(config: Config, logger: Logger): Promise<L
       const pg = await startEmbeddedPostgres({
         dataDir: path.join(config.dataDir, 'postgres'),
         port: config.embeddedPgPort,
+        durability: opts.pgDurability,
         onLog: (line) => pgLog.debug(line.trim()),
       });
       stops.push(() => pg.stop());

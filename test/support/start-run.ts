@@ -22,7 +22,7 @@ export default async function startRun() {
   let adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) {
     const port = await freePort();
-    const pg = await startEmbeddedPostgres({ dataDir: path.join(scratch, 'pg'), port });
+    const pg = await startEmbeddedPostgres({ dataDir: path.join(scratch, 'pg'), port, durability: 'fast' });
     adminUrl = pg.url('postgres');
     (globalThis as Record<string, unknown>).__switchboardPg = pg;
   }
