@@ -3,7 +3,7 @@ import { createAccount, type TestAccount } from '../support/accounts.js';
 import { postStatusCallback } from '../../src/domain/messaging/providers/status-callback-post.js';
 import { webhookSigningSecret } from '../../src/app/messaging/webhook-signing-secret.js';
 import { RecipientCallbacks } from '../../src/app/campaigns/recipient-callback.js';
-import { campaignScheduleId } from '../../src/app/campaigns/campaign-schedule.js';
+import { campaignScheduleId } from '../../src/domain/campaigns/campaign-ids.js';
 import { insertContacts, setTenantSettings, smsCampaign, waitForCampaign } from './support/campaign-fixtures.js';
 
 let app: TestApp;

@@ -14,7 +14,8 @@ import { ACTION_ALLOWED_FROM, ACTION_REFUSED_MESSAGE, canAct, type CampaignActio
 import type { CampaignRow } from '../../domain/campaigns/campaign-row.js';
 import { findCampaign } from '../../db/campaigns/campaign-store.js';
 import { moveCampaign } from '../../db/campaigns/campaign-transitions.js';
-import { CAMPAIGN_KIND, CampaignSchedules, campaignWorkflowId } from './campaign-schedule.js';
+import { CampaignSchedules } from './campaign-schedule.js';
+import { CAMPAIGN_KIND, campaignWorkflowId } from '../../domain/campaigns/campaign-ids.js';
 
 /**
  * Start, pause, resume and cancel: each checked against the transition table here (a clear

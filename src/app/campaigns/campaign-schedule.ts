@@ -1,12 +1,9 @@
 import { ScheduleNotFoundError, ScheduleOverlapPolicy, type Client } from '@temporalio/client';
 import { tenantWorkflowAttributes } from '../../temporal/search-attributes.js';
 import { tenantScheduleAction } from '../../temporal/start-tenant-workflow.js';
-import { tenantWorkflowId } from '../../domain/shared/tenant-workflow-id.js';
+import { CAMPAIGN_KIND, campaignScheduleId } from '../../domain/campaigns/campaign-ids.js';
 import type { CampaignRow } from '../../domain/campaigns/campaign-row.js';
 
-export const CAMPAIGN_KIND = 'campaign';
-export const campaignWorkflowId = (tenantId: number, campaignId: number) => tenantWorkflowId(CAMPAIGN_KIND, tenantId, campaignId);
-export const campaignScheduleId = (tenantId: number, campaignId: number) => tenantWorkflowId(`${CAMPAIGN_KIND}-schedule`, tenantId, campaignId);
 
 const campaignSearchAttributes = (tenantId: number) => tenantWorkflowAttributes(tenantId, CAMPAIGN_KIND);
 

@@ -8,7 +8,7 @@ import type { CampaignRow } from '../../domain/campaigns/campaign-row.js';
 import { buildLedger } from '../../db/campaigns/ledger/ledger-build.js';
 import { lockRun, markMaterialised, openRun, refreshCampaignTotal } from '../../db/campaigns/ledger/campaign-runs.js';
 import { insertTask } from '../../db/tasks/task-store.js';
-import { CAMPAIGN_KIND } from './campaign-schedule.js';
+import { CAMPAIGN_KIND } from '../../domain/campaigns/campaign-ids.js';
 
 export interface PreparedRun {
   runId: number;
