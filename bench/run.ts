@@ -16,6 +16,7 @@ const benches: BenchEntry[] = [
   { name: 'phone-generation', run: async (infra) => (await import('./phone-generation.bench.js')).run(infra, { quantity }) },
   { name: 'phone-validation', run: async (infra) => (await import('./phone-validation.bench.js')).run(infra, { quantity }) },
   { name: 'campaign', run: async (infra) => (await import('./campaign.bench.js')).run(infra) },
+  { name: 'campaign-pacing', run: async (infra) => (await import('./campaign-pacing.bench.js')).run(infra) },
   {
     name: 'phone-reads',
     run: async (infra) =>
