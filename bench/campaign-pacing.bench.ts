@@ -1,9 +1,9 @@
 /**
  * Campaign pacing: a campaign of 700 recipients at `messages_per_second` = 10 through the simulated SMS
- * provider over HTTP (its own process, which stamps every accepted message). For the first 60 s after
- * the start request: how many arrived (target 600, goal ≥ 95 %) and the most that arrived in any
- * sliding one-second window (goal ≤ 10). Beside them, the floor: a bare loop in this process posting
- * on an exact 100 ms schedule to the same provider, which shows the jitter the machine itself adds.
+ * provider over HTTP (its own process, which stamps every accepted message). Over 60 s from the first
+ * send (and, startup included, from the start request): how many arrived (target 600, goal ≥ 95 %), and
+ * the most that arrived in any sliding one-second window (goal ≤ 10). Beside the latter, a naive loop in
+ * this process posting on an exact 100 ms schedule, which shows how much this machine bunches arrivals.
  */
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
@@ -13,7 +13,7 @@ import { createLogger } from '../src/logger.js';
 import { startApi } from '../src/api/bootstrap.js';
 import { TwilioSmsProvider } from '../src/app/providers/sms-providers.js';
 import { startWorkerProcess } from '../test/support/worker-process.js';
-import { maxInAnyWindow } from '../test/support/arrival-windows.js';
+import { fullestWindow, maxInAnyWindow } from '../test/support/arrival-windows.js';
 import type { BenchInfra } from './support/infra.js';
 import { postJson } from './support/task-wait.js';
 import { startSimulatedSmsProcess } from './support/simulated-sms-process.js';
@@ -58,13 +58,18 @@ export async function run(infra: BenchInfra) {
     const load = os.loadavg()[0];
     await postJson(`${api.url}/api/messaging/campaigns/${id}/cancel/`, account.apiKey, {});
 
-    const arrivals = (await arrivalTimes(sms.url)).filter((t) => t >= startedAt && t < startedAt + SECONDS * 1000);
+    const all = await arrivalTimes(sms.url);
     const target = RATE * SECONDS;
-    const most = maxInAnyWindow(arrivals);
-    log(`  first arrival ${arrivals.length ? ((Math.min(...arrivals) - startedAt) / 1000).toFixed(2) : '—'} s after the start request`);
-    figure('campaign-pacing received in 60 s', `${arrivals.length}`, `${target} target`, arrivals.length / target, '≥ 0.95', arrivals.length >= 0.95 * target, load);
-    figure('campaign-pacing max in any 1 s', `${most}`, `${RATE} target (bare paced loop: ${floorMax})`, most / RATE, '≤ 1.00', most <= RATE, load);
-    return { received: arrivals.length, target, maxInOneSecond: most, floorMax, load };
+    const fromStart = all.filter((t) => t >= startedAt && t < startedAt + SECONDS * 1000);
+    const first = Math.min(...all);
+    const fromFirst = all.filter((t) => t < first + SECONDS * 1000);
+    const most = maxInAnyWindow(fromStart);
+    log(`  fullest second: arrivals at +${fullestWindow(fromStart).join(', +')} ms`);
+    log(`  first arrival ${((first - startedAt) / 1000).toFixed(2)} s after the start request`);
+    figure('campaign-pacing received in 60 s from the first send', `${fromFirst.length}`, `${target} target`, fromFirst.length / target, '≥ 0.95', fromFirst.length >= 0.95 * target, load);
+    figure('campaign-pacing received in 60 s from the start request', `${fromStart.length}`, `${target} target`, fromStart.length / target, '≥ 0.95', fromStart.length >= 0.95 * target, load);
+    figure('campaign-pacing max in any 1 s', `${most}`, `${RATE} target (naive paced loop here: ${floorMax})`, most / RATE, '≤ 1.00', most <= RATE, load);
+    return { received: fromFirst.length, receivedFromStart: fromStart.length, target, maxInOneSecond: most, floorMax, load };
   } finally {
     await api.close();
     await worker.stop();

@@ -1,12 +1,7 @@
-/**
- * How long a send's answer is waited for before its departure time plus this stands in for it; only a
- * provider slower than this can see more than the rate in one second.
- */
-const ANSWER_WAIT_CAP_MS = 250;
 const pacers = new Map<number, DeparturePacer>();
 
 interface Departure {
-  at: number;
+  /** When its answer (or failure) came back; a send always ends, the provider client having a timeout. */
   answeredAt: number | null;
 }
 
@@ -15,11 +10,14 @@ interface Departure {
  * passed since the answer to the send `n` places before it, n = ⌊rate⌋. That answer came after the
  * provider received that send, and this send reaches it after leaving: the provider cannot count more
  * than the rate in one second (for an integer rate) however late, bunched or jittered either side is.
+ * The price: each second's sends wait for one answer, so the rate achieved is n per (n / rate s + latency).
  */
 export class DeparturePacer {
   private readonly span: number;
   private readonly n: number;
+  /** The last `n` departures, a ring: `next` is the oldest once it is full. */
   private readonly departures: Departure[] = [];
+  private next = 0;
   private waiters: (() => void)[] = [];
 
   constructor(
@@ -37,7 +35,7 @@ export class DeparturePacer {
       const wait = earliest - this.now();
       if (wait <= 0) break;
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(done, wait);
+        const timer = Number.isFinite(wait) ? setTimeout(done, wait) : undefined;
         this.waiters.push(done);
         function done() {
           clearTimeout(timer);
@@ -45,9 +43,9 @@ export class DeparturePacer {
         }
       });
     }
-    const departure: Departure = { at: this.now(), answeredAt: null };
-    this.departures.push(departure);
-    if (this.departures.length > this.n) this.departures.splice(0, this.departures.length - this.n);
+    const departure: Departure = { answeredAt: null };
+    this.departures[this.next] = departure;
+    this.next = (this.next + 1) % this.n;
     return () => {
       departure.answeredAt ??= this.now();
       const waiters = this.waiters;
@@ -58,8 +56,8 @@ export class DeparturePacer {
 
   private freeAt(): number {
     if (this.departures.length < this.n) return 0;
-    const d = this.departures[this.departures.length - this.n];
-    return Math.min(d.answeredAt ?? Infinity, d.at + ANSWER_WAIT_CAP_MS) + this.span;
+    const d = this.departures[this.next];
+    return (d.answeredAt ?? Infinity) + this.span;
   }
 }
 
