@@ -22,6 +22,7 @@ const benches: BenchEntry[] = [
   { name: 'phone-generation', rows: true, run: async (infra, quantity) => (await import('./phone-generation.bench.js')).run(infra, { quantity }) },
   { name: 'phone-validation', rows: true, run: async (infra, quantity) => (await import('./phone-validation.bench.js')).run(infra, { quantity }) },
   { name: 'campaign', rows: false, run: async (infra) => (await import('./campaign.bench.js')).run(infra) },
+  { name: 'campaign-pacing', rows: false, run: async (infra) => (await import('./campaign-pacing.bench.js')).run(infra) },
   {
     name: 'phone-reads',
     rows: true,

@@ -16,6 +16,8 @@ export interface DeliverOptions {
   maxAttempts: number;
   /** The row's claim time: the provider's log is searched from a little before it. */
   claimedAt: Date;
+  /** Waits for the attempt's slot of the send rate; the function it gives is called once the attempt is answered. */
+  pace?: (attempt: number) => Promise<() => void>;
 }
 
 /**
@@ -27,6 +29,7 @@ export interface DeliverOptions {
 export async function deliverOne(provider: SmsProvider, gate: SendGate, request: SendSmsRequest, opts: DeliverOptions): Promise<SendOutcome> {
   for (let attempt = 1; ; attempt++) {
     let error: SmsProviderError;
+    const answered = await opts.pace?.(attempt);
     await gate.acquire();
     try {
       const result = await provider.send(request);
@@ -35,6 +38,7 @@ export async function deliverOne(provider: SmsProvider, gate: SendGate, request:
     } catch (err) {
       error = err instanceof SmsProviderError ? err : new SmsProviderError((err as Error).message, null, true);
     } finally {
+      answered?.();
       gate.release();
     }
     const code = String(error.providerCode ?? error.httpStatus ?? 'network');

@@ -9,6 +9,7 @@ import type { RecipientCallbacks } from '../../app/campaigns/recipient-callback.
 import { loadBatchContext, type BatchContext } from './batch-context.js';
 import { deliverOne } from './deliver-one.js';
 import { SendGate, sleep } from './send-gate.js';
+import { pacerFor, type DeparturePacer } from './departure-pacer.js';
 import { emptyTally, render, settleOrphans, tally, toChange, type BatchTally } from './batch-outcomes.js';
 
 export interface SendBatchInput {
@@ -48,6 +49,8 @@ const MAX_ATTEMPTS = 8;
 const BATCH_BUDGET_MS = 30_000;
 /** With throttling on, a chunk spans about this long, so a pause or a new rate applies within it. */
 const CHUNK_SPAN_MS = 500;
+/** A chunk is claimed this long before its first slot, so the claim's round trip does not make it late. */
+const CLAIM_LEAD_MS = 150;
 
 /**
  * One batch of a campaign run: walks the ledger from `cursor`, settles rows a crashed attempt left
@@ -69,6 +72,7 @@ class LedgerWalk {
   private readonly gate = new SendGate(CONCURRENCY);
   private readonly inFlight: Promise<void>[] = [];
   private readonly rate: number;
+  private readonly pacer: DeparturePacer | null;
   private readonly chunkSize: number;
   private firstDeferred = Infinity;
 
@@ -79,6 +83,7 @@ class LedgerWalk {
     private readonly result: SendBatchResult,
   ) {
     this.rate = ctx.settings.messagesPerSecond;
+    this.pacer = this.rate > 0 ? pacerFor(input.tenantId, this.rate) : null;
     this.chunkSize = this.rate > 0 ? Math.max(1, Math.min(CHUNK, Math.ceil((this.rate * CHUNK_SPAN_MS) / 1000))) : CHUNK;
   }
 
@@ -140,24 +145,31 @@ class LedgerWalk {
   /** Claims one chunk and starts sending it; returns the run's control if it no longer runs. */
   private async claimAndSend(ids: number[]): Promise<RunControl | null> {
     await this.gate.roomFor(ids.length);
-    const waitMs = this.rate > 0 ? await reserveSendWindow(this.deps.pool, this.input.tenantId, ids.length, this.rate) : 0;
-    if (waitMs > 0) await sleep(waitMs);
+    const firstSlotAt = this.pacer ? await this.reserve(ids.length) : 0;
+    if (this.pacer) await sleep(firstSlotAt - CLAIM_LEAD_MS - Date.now());
     const claim = await claimRecipients(this.deps.pool, this.input.runId, ids);
     this.result.skipped += claim.skipped;
     if (claim.control !== 'running') return claim.control;
-    if (claim.claimed.length) this.inFlight.push(this.sendChunk(claim.claimed));
+    if (claim.claimed.length) this.inFlight.push(this.sendChunk(claim.claimed, firstSlotAt));
     return null;
   }
 
-  private async sendChunk(rows: ClaimedRecipient[]): Promise<void> {
+  /** Reserves `count` slots of the tenant's rate (shared by every worker); answers when the first one is, on this clock. */
+  private async reserve(count: number): Promise<number> {
+    const waitMs = await reserveSendWindow(this.deps.pool, this.input.tenantId, count, this.rate);
+    return Date.now() + waitMs;
+  }
+
+  private async sendChunk(rows: ClaimedRecipient[], firstSlotAt: number): Promise<void> {
     const spacing = this.rate > 0 ? 1000 / this.rate : 0;
-    const t0 = Date.now();
+    const pacer = this.pacer;
     const outcomes = await Promise.all(
       rows.map(async (row, n) => {
-        if (spacing) await sleep(t0 + n * spacing - Date.now());
+        // A message the provider refused is sent again in a slot of its own, never in the time of another.
+        const pace = pacer ? async (attempt: number) => pacer.depart(attempt === 1 ? firstSlotAt + n * spacing : await this.reserve(1)) : undefined;
         const body = render(this.ctx.messageText, row.contact);
         const request = { to: row.phone, from: this.ctx.from, body, statusCallbackUrl: this.deps.callbacks.url(row.id) };
-        const outcome = await deliverOne(this.deps.sms, this.gate, request, { maxAttempts: MAX_ATTEMPTS, claimedAt: row.claimedAt });
+        const outcome = await deliverOne(this.deps.sms, this.gate, request, { maxAttempts: MAX_ATTEMPTS, claimedAt: row.claimedAt, pace });
         return { row, body, outcome };
       }),
     );
