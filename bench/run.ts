@@ -13,6 +13,7 @@ export interface BenchEntry {
 const quantity = process.env.BENCH_QUANTITY ? Number(process.env.BENCH_QUANTITY) : undefined;
 
 const benches: BenchEntry[] = [
+  { name: 'worker-memory', run: async (infra) => (await import('./worker-memory.bench.js')).run(infra) },
   { name: 'phone-generation', run: async (infra) => (await import('./phone-generation.bench.js')).run(infra, { quantity }) },
   { name: 'phone-validation', run: async (infra) => (await import('./phone-validation.bench.js')).run(infra, { quantity }) },
   { name: 'campaign', run: async (infra) => (await import('./campaign.bench.js')).run(infra) },
