@@ -3,7 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileHash, inputKey, manifestPath, type BundleManifest } from './manifest.js';
-import { bundleDir, recipe, workflowInterceptorModules, workflowsPath } from './recipe.js';
+import { bundleDir, devtool, recipe, workflowInterceptorModules, workflowsPath } from './recipe.js';
 
 interface WebpackCompiler {
   hooks: { afterCompile: { tap(name: string, fn: (compilation: { fileDependencies: Iterable<string> }) => void): void } };
@@ -28,7 +28,7 @@ export async function buildWorkflowBundle(): Promise<string> {
     workflowsPath,
     workflowInterceptorModules,
     logger: quiet as never,
-    webpackConfigHook: (config) => ({ ...config, plugins: [...(config.plugins ?? []), recordInputs as never] }),
+    webpackConfigHook: (config) => ({ ...config, devtool, plugins: [...(config.plugins ?? []), recordInputs as never] }),
   });
   const inputs: Record<string, string> = {};
   // Files only in the bundler's in-memory volume (its generated entry point) follow from the recipe.
