@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from '@temporalio/worker';
-import { workflowsPath } from '../../src/temporal/worker.js';
+import { prebuiltWorkflowBundle } from '../../src/temporal/workflow-bundle/prebuilt.js';
 import { HISTORIES_DIR } from './record-history.js';
 import { historyFromFile } from './history-file.js';
 
@@ -13,7 +13,7 @@ describe('workflow replay', () => {
     expect(files.length).toBeGreaterThan(0);
     const histories = files.map((f) => ({ workflowId: path.basename(f, '.json'), history: historyFromFile(readFileSync(path.join(HISTORIES_DIR, f), 'utf8')) }));
     const failures: string[] = [];
-    for await (const result of Worker.runReplayHistories({ workflowsPath, replayName: 'housekeeping' }, histories)) {
+    for await (const result of Worker.runReplayHistories({ workflowBundle: await prebuiltWorkflowBundle(), replayName: 'housekeeping' }, histories)) {
       if (result.error) failures.push(`${result.workflowId}: ${result.error.message}`);
     }
     expect(failures).toEqual([]);

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from '@temporalio/worker';
-import { workflowsPath } from '../../src/temporal/worker.js';
+import { prebuiltWorkflowBundle } from '../../src/temporal/workflow-bundle/prebuilt.js';
 import { historyFromFile } from './phone-history-format.js';
 
 /** Histories of real runs of the phone workflows (record-phone-histories.ts), one file per run. */
@@ -15,7 +15,7 @@ describe('phone workflow replay', () => {
     const histories = files.map((f) => ({ workflowId: path.basename(f, '.json'), history: historyFromFile(readFileSync(path.join(HISTORIES, f), 'utf8')) }));
     const failures: string[] = [];
     let replayed = 0;
-    for await (const result of Worker.runReplayHistories({ workflowsPath, replayName: 'phone' }, histories)) {
+    for await (const result of Worker.runReplayHistories({ workflowBundle: await prebuiltWorkflowBundle(), replayName: 'phone' }, histories)) {
       replayed++;
       if (result.error) failures.push(`${result.workflowId}: ${result.error.message}`);
     }

@@ -22,7 +22,7 @@ export async function prebuiltWorkflowBundle(): Promise<{ codePath: string }> {
 
 function runBuild(): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), buildCli], {
+    const child = spawn(process.execPath, ['--import', 'tsx', buildCli], {
       cwd: projectRoot,
       env: { ...process.env, NODE_OPTIONS: '' },
       stdio: ['ignore', 'ignore', 'pipe'],
