@@ -41,7 +41,7 @@ export async function buildWorkflowBundle(): Promise<string> {
   const codePath = path.join(bundleDir, codeFile);
   writeAtomically(codePath, code);
   const manifest: BundleManifest = { recipe, codeFile, inputs };
-  writeAtomically(manifestPath, JSON.stringify(manifest, null, 1));
+  writeAtomically(manifestPath(), JSON.stringify(manifest, null, 1));
   removeOtherBundles(codeFile);
   return codePath;
 }

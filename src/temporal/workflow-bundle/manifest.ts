@@ -10,7 +10,7 @@ export interface BundleManifest {
   inputs: Record<string, string>;
 }
 
-export const manifestPath = path.join(bundleDir, 'manifest.json');
+export const manifestPath = (dir = bundleDir) => path.join(dir, 'manifest.json');
 
 export function fileHash(file: string): string | undefined {
   try {
@@ -24,10 +24,10 @@ export function fileHash(file: string): string | undefined {
 export const inputKey = (file: string) => path.relative(projectRoot, file);
 
 /** The bundle's path when it was built from the files as they are now, otherwise undefined. */
-export function freshBundlePath(): string | undefined {
+export function freshBundlePath(dir = bundleDir): string | undefined {
   let manifest: BundleManifest;
   try {
-    manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as BundleManifest;
+    manifest = JSON.parse(readFileSync(manifestPath(dir), 'utf8')) as BundleManifest;
   } catch {
     return undefined;
   }
@@ -35,6 +35,6 @@ export function freshBundlePath(): string | undefined {
   for (const [key, hash] of Object.entries(manifest.inputs)) {
     if (fileHash(path.resolve(projectRoot, key)) !== hash) return undefined;
   }
-  const codePath = path.join(bundleDir, manifest.codeFile);
+  const codePath = path.join(dir, manifest.codeFile);
   return existsSync(codePath) ? codePath : undefined;
 }

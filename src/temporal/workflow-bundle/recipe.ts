@@ -13,7 +13,7 @@ export const workflowInterceptorModules = [tenantPropagationModule];
  */
 export const devtool = 'inline-nosources-cheap-module-source-map';
 /** Gitignored; the image builds it once (Dockerfile), a checkout on first start or after an edit. */
-export const bundleDir = process.env.WORKFLOW_BUNDLE_DIR ?? path.join(projectRoot, 'dist/workflow-bundle');
+export const bundleDir = path.join(projectRoot, 'dist/workflow-bundle');
 
 const sdkVersion = (createRequire(import.meta.url)('@temporalio/worker/package.json') as { version: string }).version;
 
