@@ -16,6 +16,7 @@ const quiet = { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error() 
  * so a concurrent reader sees the old pair or the new one). Returns the bundle's path.
  */
 export async function buildWorkflowBundle(): Promise<string> {
+  const startedAt = Date.now();
   const read = new Set<string>();
   const recordInputs = {
     apply(compiler: WebpackCompiler) {
@@ -34,7 +35,8 @@ export async function buildWorkflowBundle(): Promise<string> {
   // Files only in the bundler's in-memory volume (its generated entry point) follow from the recipe.
   for (const file of [...read].sort()) {
     const hash = fileHash(file);
-    if (hash) inputs[inputKey(file)] = hash;
+    // A file written while webpack ran may differ from what it read: recorded so it never matches.
+    if (hash) inputs[inputKey(file)] = statSync(file).mtimeMs >= startedAt - 1000 ? 'written-during-build' : hash;
   }
   mkdirSync(bundleDir, { recursive: true });
   const codeFile = `workflows.${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;

@@ -12,11 +12,11 @@ const buildCli = path.join(path.dirname(fileURLToPath(import.meta.url)), 'build-
  */
 export async function prebuiltWorkflowBundle(): Promise<{ codePath: string }> {
   let codePath = freshBundlePath();
-  if (!codePath) {
+  for (let attempt = 0; !codePath && attempt < 2; attempt++) {
     await runBuild();
     codePath = freshBundlePath();
-    if (!codePath) throw new Error('workflow bundle is stale right after building it: were the workflow sources edited meanwhile?');
   }
+  if (!codePath) throw new Error('the workflow bundle was stale right after building it twice: are the workflow sources being edited?');
   return { codePath };
 }
 
