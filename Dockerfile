@@ -1,5 +1,5 @@
 # One image for the API and the worker (docker-compose.yml picks the command): the TypeScript sources
-# run under tsx, as in development, so there is no build step to drift from what the tests ran.
+# run under tsx, as in development; the one build step, the workflow bundle, is the one the tests load.
 FROM node:20-bookworm-slim
 
 # npm 11 honours package.json `allowScripts` (only the listed packages run install scripts).
@@ -16,6 +16,8 @@ RUN (npm ci --omit=dev --no-audit --no-fund || npm install --omit=dev --no-audit
 
 COPY tsconfig.json ./
 COPY src ./src
+# Workers load this bundle instead of running webpack at every start (they rebuild it only if stale).
+RUN npm run build:workflows && chown -R node:node dist
 
 # Upload chunks and imported files live here; compose mounts one volume shared by API and workers.
 RUN mkdir -p /data && chown node:node /data

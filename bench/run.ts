@@ -19,6 +19,7 @@ export interface BenchEntry {
 }
 
 const benches: BenchEntry[] = [
+  { name: 'worker-memory', rows: false, run: async (infra) => (await import('./worker-memory.bench.js')).run(infra) },
   { name: 'phone-generation', rows: true, run: async (infra, quantity) => (await import('./phone-generation.bench.js')).run(infra, { quantity }) },
   { name: 'phone-validation', rows: true, run: async (infra, quantity) => (await import('./phone-validation.bench.js')).run(infra, { quantity }) },
   { name: 'campaign', rows: false, run: async (infra) => (await import('./campaign.bench.js')).run(infra) },

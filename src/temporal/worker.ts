@@ -1,23 +1,15 @@
-import { NativeConnection, Worker, bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { NativeConnection, Worker } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from '../activities/index.js';
 import { createLookupProvider } from '../app/providers/lookup-providers.js';
 import { createSmsProvider } from '../app/providers/sms-providers.js';
 import { createNumberPurchaseProvider } from '../app/providers/number-purchase-providers.js';
 import { createLanguageModel } from '../app/providers/language-models.js';
-import { tenantPropagationModule, tenantScopeInterceptors } from './tenant-scope-interceptor.js';
+import { tenantScopeInterceptors } from './tenant-scope-interceptor.js';
 import { connectTemporal } from './client.js';
 import { ensureHousekeepingSchedule } from './housekeeping-schedule.js';
+import { prebuiltWorkflowBundle } from './workflow-bundle/prebuilt.js';
 
-export const workflowsPath = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../workflows/index.ts');
-
-let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
-/** Bundles the workflow code once per process; both task queues share it. */
-export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
-  bundle ??= bundleWorkflowCode({ workflowsPath, workflowInterceptorModules: [tenantPropagationModule], logger: { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error() {} } as never });
-  return bundle;
-}
+export { workflowsPath } from './workflow-bundle/recipe.js';
 
 export interface RunningWorkers {
   workers: Worker[];
@@ -32,8 +24,8 @@ export interface RunningWorkers {
 export async function createWorkers(deps: Omit<ActivityDeps, 'lookup' | 'sms' | 'numbers' | 'languageModel'> & Partial<Pick<ActivityDeps, 'lookup' | 'sms' | 'numbers' | 'languageModel'>> & { address: string }): Promise<RunningWorkers> {
   const connection = await NativeConnection.connect({ address: deps.address });
   const activities = createActivities({ ...deps, lookup: deps.lookup ?? createLookupProvider(deps.config.twilio), sms: deps.sms ?? createSmsProvider(deps.config), numbers: deps.numbers ?? createNumberPurchaseProvider(deps.config), languageModel: deps.languageModel ?? createLanguageModel(deps.config) });
-  const workflowBundleCode = await workflowBundle();
-  const common = { connection, namespace: deps.config.temporal.namespace, activities, workflowBundle: workflowBundleCode, interceptors: { activity: [tenantScopeInterceptors] } };
+  const workflowBundle = await prebuiltWorkflowBundle();
+  const common = { connection, namespace: deps.config.temporal.namespace, activities, workflowBundle, interceptors: { activity: [tenantScopeInterceptors] } };
   const workers = await Promise.all([
     Worker.create({ ...common, taskQueue: deps.config.temporal.taskQueues.bulk, maxConcurrentActivityTaskExecutions: 4 }),
     Worker.create({ ...common, taskQueue: deps.config.temporal.taskQueues.messaging, maxConcurrentActivityTaskExecutions: 20 }),

@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { NativeConnection, Worker, bundleWorkflowCode } from '@temporalio/worker';
-import { tenantPropagationModule, tenantScopeInterceptors } from '../../src/temporal/tenant-scope-interceptor.js';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { tenantScopeInterceptors } from '../../src/temporal/tenant-scope-interceptor.js';
+import { prebuiltWorkflowBundle } from '../../src/temporal/workflow-bundle/prebuilt.js';
 import { createAgentActivities } from '../../src/activities/agent/agent.activities.js';
 import { createSmsProvider } from '../../src/app/providers/sms-providers.js';
 import { LanguageModelError, type LanguageModel } from '../../src/domain/agent/language-model.js';
@@ -13,8 +12,6 @@ import type { TestAccount } from '../support/accounts.js';
 import { eventually } from '../support/eventually.js';
 import { recordHistory } from '../replay/record-history.js';
 import { createAgentUser } from './support.js';
-
-const workflowsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../src/workflows');
 
 /** A model that refuses every request, as an endpoint with a revoked key would. */
 const refusingModel: LanguageModel = {
@@ -34,11 +31,7 @@ beforeAll(async () => {
   ({ app, account: owner } = await startTestAppWithAccount({ TASK_QUEUE_PREFIX: `${process.env.TASK_QUEUE_PREFIX}-agent-${randomBytes(3).toString('hex')}` }));
   installTemporalRuntimeLogging(createLogger('silent'));
   connection = await NativeConnection.connect({ address: app.config.temporal.address! });
-  const workflowBundle = await bundleWorkflowCode({
-    workflowsPath: path.join(workflowsDir, 'sms-agent.workflow.ts'),
-    workflowInterceptorModules: [tenantPropagationModule],
-    logger: { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error() {} } as never,
-  });
+  const workflowBundle = await prebuiltWorkflowBundle();
   worker = await Worker.create({
     connection,
     namespace: app.config.temporal.namespace,

@@ -1,6 +1,6 @@
 import { Worker } from '@temporalio/worker';
 import * as workflows from '../../src/workflows/index.js';
-import { workflowBundle } from '../../src/temporal/worker.js';
+import { prebuiltWorkflowBundle } from '../../src/temporal/workflow-bundle/prebuilt.js';
 import { installTemporalRuntimeLogging } from '../../src/temporal/runtime-logging.js';
 import { createLogger } from '../../src/logger.js';
 import { recordedHistories } from './history-file.js';
@@ -19,7 +19,7 @@ const failures = new Map<string, string>();
 beforeAll(async () => {
   installTemporalRuntimeLogging(createLogger('silent'));
   const replayed = histories.map(({ name, history }) => ({ workflowId: name, history }));
-  for await (const result of Worker.runReplayHistories({ workflowBundle: await workflowBundle(), replayName: 'recorded-histories' }, replayed)) {
+  for await (const result of Worker.runReplayHistories({ workflowBundle: await prebuiltWorkflowBundle(), replayName: 'recorded-histories' }, replayed)) {
     if (result.error) failures.set(result.workflowId, result.error.message);
   }
 });

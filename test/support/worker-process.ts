@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { prebuiltWorkflowBundle } from '../../src/temporal/workflow-bundle/prebuilt.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -15,6 +16,7 @@ export interface WorkerProcess {
 
 /** Runs `src/worker.ts` as a real second process and resolves once both task-queue workers poll. */
 export async function startWorkerProcess(opts: { env: NodeJS.ProcessEnv; logFile: string }): Promise<WorkerProcess> {
+  await prebuiltWorkflowBundle(); // a stale bundle is rebuilt here, outside the start-up timeout below
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/worker.ts')], {
     cwd: root,
     env: { ...opts.env, LOG_LEVEL: 'info', NODE_OPTIONS: '' },
