@@ -1,19 +1,14 @@
 import { startTestApp, type TestApp } from '../support/harness.js';
-import { createAccount, type TestAccount } from '../support/accounts.js';
-import { UploadClient } from './upload-client.js';
+import type { TestAccount } from '../support/accounts.js';
+import { freshUploader, type UploadClient } from './upload-client.js';
 import { recordImportHistory } from './import-history.js';
 
 let app: TestApp;
 let account: TestAccount;
 let client: UploadClient;
 
-beforeAll(async () => {
-  app = await startTestApp();
-});
-beforeEach(async () => {
-  account = await createAccount(app);
-  client = new UploadClient(app.http, account.apiKey);
-});
+beforeAll(async () => (app = await startTestApp()));
+beforeEach(async () => ({ account, client } = await freshUploader(app)));
 afterAll(() => app.close());
 
 const contactCount = async () => (await app.owner.query<{ n: number }>(`select count(*)::int as n from contacts where tenant_id = $1`, [account.tenantId])).rows[0].n;

@@ -1,6 +1,6 @@
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { startTestApp, type TestApp } from '../support/harness.js';
-import { createAccount, type TestAccount } from '../support/accounts.js';
+import type { TestAccount } from '../support/accounts.js';
 import { eventually } from '../support/eventually.js';
 import { withTenant } from '../../src/db/tenant-scope.js';
 import { LocalDiskStorage } from '../../src/domain/storage/local-disk-storage.js';
@@ -8,19 +8,14 @@ import { UploadService } from '../../src/app/uploads/upload-service.js';
 import { TaskService } from '../../src/app/tasks/task-service.js';
 import { ContactImportStart } from '../../src/app/imports/import-start.js';
 import { uploadSettingsFromEnv } from '../../src/api/routes/uploads/upload-settings.js';
-import { UploadClient } from './upload-client.js';
+import { freshUploader, type UploadClient } from './upload-client.js';
 
 let app: TestApp;
 let account: TestAccount;
 let client: UploadClient;
 
-beforeAll(async () => {
-  app = await startTestApp();
-});
-beforeEach(async () => {
-  account = await createAccount(app);
-  client = new UploadClient(app.http, account.apiKey);
-});
+beforeAll(async () => (app = await startTestApp()));
+beforeEach(async () => ({ account, client } = await freshUploader(app)));
 afterAll(() => app.close());
 
 const CSV = 'first_name,email\nAda,ada@example.com\nGrace,grace@example.com\n';

@@ -1,7 +1,7 @@
 import { startTestApp, type HttpResult, type TestApp } from '../support/harness.js';
 import { createAccount, type TestAccount } from '../support/accounts.js';
 import { waitersOn } from '../support/row-gate.js';
-import { UploadClient } from './upload-client.js';
+import { freshUploader, UploadClient } from './upload-client.js';
 import { recordImportHistory } from './import-history.js';
 import { holdContactEmail } from './contact-gate.js';
 
@@ -9,13 +9,8 @@ let app: TestApp;
 let account: TestAccount;
 let client: UploadClient;
 
-beforeAll(async () => {
-  app = await startTestApp();
-});
-beforeEach(async () => {
-  account = await createAccount(app);
-  client = new UploadClient(app.http, account.apiKey);
-});
+beforeAll(async () => (app = await startTestApp()));
+beforeEach(async () => ({ account, client } = await freshUploader(app)));
 afterAll(() => app.close());
 
 const contactsOf = async (tenantId: number) =>

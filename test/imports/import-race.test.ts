@@ -1,19 +1,14 @@
 import { startTestApp, type TestApp } from '../support/harness.js';
-import { createAccount, type TestAccount } from '../support/accounts.js';
+import type { TestAccount } from '../support/accounts.js';
 import { holdContact } from '../contacts/held-insert.js';
 import { uniqueContactEmail, uniquePhone } from '../contacts/fixtures.js';
-import { UploadClient } from './upload-client.js';
+import { freshUploader, type UploadClient } from './upload-client.js';
 
 let app: TestApp;
 let account: TestAccount;
 let client: UploadClient;
-beforeAll(async () => {
-  app = await startTestApp();
-});
-beforeEach(async () => {
-  account = await createAccount(app);
-  client = new UploadClient(app.http, account.apiKey);
-});
+beforeAll(async () => (app = await startTestApp()));
+beforeEach(async () => ({ account, client } = await freshUploader(app)));
 afterAll(() => app.close());
 
 describe('a file import that loses the race for a phone or email', () => {

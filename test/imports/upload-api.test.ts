@@ -1,19 +1,13 @@
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { createAccount, type TestAccount } from '../support/accounts.js';
-import { UploadClient } from './upload-client.js';
+import { freshUploader, UploadClient } from './upload-client.js';
 
 let app: TestApp;
 let account: TestAccount;
 let client: UploadClient;
 
-beforeAll(async () => {
-  app = await startTestApp();
-});
-// A fresh user per test: init spends the per-user budget of bulk operations (10 a minute).
-beforeEach(async () => {
-  account = await createAccount(app);
-  client = new UploadClient(app.http, account.apiKey);
-});
+beforeAll(async () => (app = await startTestApp()));
+beforeEach(async () => ({ account, client } = await freshUploader(app)));
 afterAll(() => app.close());
 
 const CSV = 'first_name,email\nAda,ada@example.com\n';

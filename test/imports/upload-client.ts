@@ -1,4 +1,5 @@
-import type { HttpClient, HttpResult } from '../support/harness.js';
+import type { HttpClient, HttpResult, TestApp } from '../support/harness.js';
+import { createAccount, type TestAccount } from '../support/accounts.js';
 import { eventually } from '../support/eventually.js';
 
 /** A client of seed 001's chunked upload, written from the document: init, chunks, complete. */
@@ -62,4 +63,10 @@ export class UploadClient {
     if (complete.status !== 200) throw new Error(`complete failed: ${complete.status} ${complete.text}`);
     return { uploadId, view: (await this.waitForImport(uploadId)).body };
   }
+}
+
+/** A fresh account and its upload client, per test: starting an upload spends the user's budget of bulk operations (10 a minute). */
+export async function freshUploader(app: TestApp): Promise<{ account: TestAccount; client: UploadClient }> {
+  const account = await createAccount(app);
+  return { account, client: new UploadClient(app.http, account.apiKey) };
 }
