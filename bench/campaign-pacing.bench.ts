@@ -5,18 +5,12 @@
  * the most that arrived in any sliding one-second window (goal ≤ 10). Beside the latter, a naive loop in
  * this process posting on an exact 100 ms schedule, which shows how much this machine bunches arrivals.
  */
-import { randomBytes } from 'node:crypto';
 import os from 'node:os';
-import path from 'node:path';
-import { loadConfig } from '../src/config.js';
-import { createLogger } from '../src/logger.js';
-import { startApi } from '../src/api/bootstrap.js';
 import { TwilioSmsProvider } from '../src/app/providers/sms-providers.js';
-import { startWorkerProcess } from '../test/support/worker-process.js';
 import { fullestWindow, maxInAnyWindow } from '../test/support/arrival-windows.js';
 import type { BenchInfra } from './support/infra.js';
 import { postJson } from './support/task-wait.js';
-import { startSimulatedSmsProcess } from './support/simulated-sms-process.js';
+import { startSmsStack } from './support/sms-stack.js';
 import { reportFigure } from './support/report.js';
 
 const RATE = 10;
@@ -27,17 +21,7 @@ const FLOOR_SECONDS = 10;
 export async function run(infra: BenchInfra) {
   const log = infra.log;
   log(`\n== campaign-pacing: ${RECIPIENTS} recipients at ${RATE} messages/s for ${SECONDS} s through the simulated SMS provider over HTTP`);
-  const sms = await startSimulatedSmsProcess(randomBytes(16).toString('hex'));
-  const twilioEnv = {
-    TWILIO_ACCOUNT_SID: `AC${randomBytes(16).toString('hex')}`,
-    TWILIO_AUTH_TOKEN: sms.authToken,
-    TWILIO_API_BASE_URL: sms.url,
-    TWILIO_MESSAGING_SERVICE_SID: `MG${randomBytes(16).toString('hex')}`,
-    TASK_QUEUE_PREFIX: `bench-pacing-${randomBytes(3).toString('hex')}`,
-  };
-  const env = { ...process.env, ...envOf(infra), ...twilioEnv };
-  const worker = await startWorkerProcess({ env, logFile: path.join(infra.scratch, 'campaign-pacing-worker.log') });
-  const api = await startApi({ config: loadConfig(env), db: infra.db, temporal: infra.temporal, logger: createLogger('warn'), port: 0 });
+  const { sms, twilioEnv, worker, api, stop } = await startSmsStack(infra, 'campaign-pacing');
   try {
     const floorMax = await pacedBareLoop(sms.url, twilioEnv);
     await sms.clear();
@@ -73,9 +57,7 @@ export async function run(infra: BenchInfra) {
     reportFigure({ name: 'campaign-pacing most in any 1 s', figure: most, unit: 'messages', floor: RATE, floorLabel: `the rate (a naive paced loop here: ${floorMax})`, goal: { value: RATE } });
     return { received: fromFirst.length, receivedFromStart: fromStart.length, target, maxInOneSecond: most, floorMax, load };
   } finally {
-    await api.close();
-    await worker.stop();
-    await sms.stop();
+    await stop();
   }
 }
 
@@ -98,12 +80,3 @@ async function arrivalTimes(url: string): Promise<number[]> {
 }
 
 
-function envOf(infra: BenchInfra): Record<string, string> {
-  return {
-    DATABASE_URL: infra.config.databaseUrl!,
-    TEMPORAL_ADDRESS: infra.config.temporal.address!,
-    DATA_DIR: infra.config.dataDir,
-    JWT_SECRET: infra.config.jwt.secret!,
-    LOG_LEVEL: 'warn',
-  };
-}

@@ -4,18 +4,12 @@
  * that posts the same 100,000 messages to the same provider in the same run with the same adapter and
  * concurrency. Target: the campaign within 1.5× the bare loop's time.
  */
-import { randomBytes } from 'node:crypto';
-import path from 'node:path';
-import { loadConfig } from '../src/config.js';
-import { createLogger } from '../src/logger.js';
-import { startApi } from '../src/api/bootstrap.js';
 import { TwilioSmsProvider } from '../src/app/providers/sms-providers.js';
-import { startWorkerProcess } from '../test/support/worker-process.js';
 import type { BenchInfra } from './support/infra.js';
 import { reportFigure } from './support/report.js';
 import { sampleRss } from './support/rss.js';
 import { postJson } from './support/task-wait.js';
-import { startSimulatedSmsProcess } from './support/simulated-sms-process.js';
+import { startSmsStack } from './support/sms-stack.js';
 
 export interface CampaignBenchOptions {
   recipients?: number;
@@ -29,18 +23,7 @@ export async function run(infra: BenchInfra, opts: CampaignBenchOptions = {}) {
   const log = infra.log;
   log(`\n== campaign: ${recipients.toLocaleString()} recipients through the simulated SMS provider over HTTP, throttling off`);
 
-  const sms = await startSimulatedSmsProcess(randomBytes(16).toString('hex'));
-  const twilioEnv = {
-    TWILIO_ACCOUNT_SID: `AC${randomBytes(16).toString('hex')}`,
-    TWILIO_AUTH_TOKEN: sms.authToken,
-    TWILIO_API_BASE_URL: sms.url,
-    TWILIO_MESSAGING_SERVICE_SID: `MG${randomBytes(16).toString('hex')}`,
-    TASK_QUEUE_PREFIX: `bench-campaign-${randomBytes(3).toString('hex')}`,
-  };
-  // The API and worker of this bench speak to the simulated provider; the shared ones do not.
-  const env = { ...process.env, ...envOf(infra), ...twilioEnv };
-  const worker = await startWorkerProcess({ env, logFile: path.join(infra.scratch, 'campaign-worker.log') });
-  const api = await startApi({ config: loadConfig(env), db: infra.db, temporal: infra.temporal, logger: createLogger('warn'), port: 0 });
+  const { sms, twilioEnv, worker, api, stop } = await startSmsStack(infra, 'campaign');
   try {
     const account = await infra.account();
     await infra.pool.query(`update tenants set settings = settings || '{"messages_per_second": 0}' where id = $1`, [account.tenantId]);
@@ -73,23 +56,11 @@ export async function run(infra: BenchInfra, opts: CampaignBenchOptions = {}) {
     reportFigure({ name: 'campaign worker peak RSS', figure: peak, unit: 'MB', goal: { value: 512 } });
     return { recipients, bareSeconds: bare, seconds, sendingSeconds: sending, ratio: seconds / bare, peakRssMb: peak };
   } finally {
-    await api.close();
-    await worker.stop();
-    await sms.stop();
+    await stop();
   }
 }
 
 /** The settings the infra's own worker runs with, so this bench's worker reaches the same database and Temporal. */
-function envOf(infra: BenchInfra): Record<string, string> {
-  return {
-    DATABASE_URL: infra.config.databaseUrl!,
-    TEMPORAL_ADDRESS: infra.config.temporal.address!,
-    DATA_DIR: infra.config.dataDir,
-    JWT_SECRET: infra.config.jwt.secret!,
-    LOG_LEVEL: 'warn',
-  };
-}
-
 async function seedContacts(infra: BenchInfra, tenantId: number, count: number) {
   await infra.pool.query(
     `insert into contacts (tenant_id, first_name, last_name, phone_e164, is_opted_in, opt_in_at)
