@@ -1,6 +1,6 @@
-import twilio from 'twilio';
+import type twilio from 'twilio';
 import { getCountryCallingCode, type CountryCode } from 'libphonenumber-js';
-import { BaseUrlRequestClient } from '../messaging/providers/twilio-base-url.js';
+import { createTwilioClient } from '../messaging/providers/twilio-client.js';
 import { REQUIRED_CAPABILITIES } from './channel-types.js';
 import { NumberPurchaseError, type NumberCapabilities, type NumberPurchaseProvider, type PurchasedNumber, type PurchaseRequest, type ReleaseRequest } from './number-purchase.js';
 import { toNumberPurchaseError } from './twilio-purchase-errors.js';
@@ -29,13 +29,12 @@ interface TwilioNumber {
  */
 export class TwilioNumberPurchase implements NumberPurchaseProvider {
   readonly name = 'twilio' as const;
-  private readonly client: twilio.Twilio;
+  private clientReady?: Promise<twilio.Twilio>;
 
-  constructor(settings: TwilioPurchaseSettings) {
-    this.client = twilio(settings.accountSid, settings.authToken, {
-      autoRetry: false,
-      ...(settings.apiBaseUrl ? { httpClient: new BaseUrlRequestClient(settings.apiBaseUrl) } : {}),
-    });
+  constructor(private readonly settings: TwilioPurchaseSettings) {}
+
+  private client(): Promise<twilio.Twilio> {
+    return (this.clientReady ??= createTwilioClient(this.settings));
   }
 
   async purchase(request: PurchaseRequest): Promise<PurchasedNumber> {
@@ -44,7 +43,7 @@ export class TwilioNumberPurchase implements NumberPurchaseProvider {
       if (owned[0]) return this.view(owned[0], request.isoCountry);
       for (const candidate of await this.candidates(request)) {
         try {
-          const bought = await this.client.incomingPhoneNumbers.create({ phoneNumber: candidate.phoneNumber, friendlyName: friendlyName(request.reference) });
+          const bought = await (await this.client()).incomingPhoneNumbers.create({ phoneNumber: candidate.phoneNumber, friendlyName: friendlyName(request.reference) });
           return this.view(bought, request.isoCountry);
         } catch (err) {
           if ((err as { code?: number }).code !== NUMBER_GONE) throw err;
@@ -62,7 +61,7 @@ export class TwilioNumberPurchase implements NumberPurchaseProvider {
       let released = false;
       for (const sid of sids) {
         try {
-          released = (await this.client.incomingPhoneNumbers(sid).remove()) || released;
+          released = (await (await this.client()).incomingPhoneNumbers(sid).remove()) || released;
         } catch (err) {
           if ((err as { status?: number }).status !== 404) throw err;
         }
@@ -73,14 +72,14 @@ export class TwilioNumberPurchase implements NumberPurchaseProvider {
     }
   }
 
-  private findByReference(reference: string): Promise<TwilioNumber[]> {
-    return this.client.incomingPhoneNumbers.list({ friendlyName: friendlyName(reference), limit: 5 });
+  private async findByReference(reference: string): Promise<TwilioNumber[]> {
+    return (await this.client()).incomingPhoneNumbers.list({ friendlyName: friendlyName(reference), limit: 5 });
   }
 
   /** Local numbers first, mobile ones where a country sells no local numbers; a country Twilio does not serve has none. */
   private async candidates(request: PurchaseRequest): Promise<{ phoneNumber: string }[]> {
     const filter = Object.fromEntries(REQUIRED_CAPABILITIES[request.type].map((c) => [`${c}Enabled`, true]));
-    const country = this.client.availablePhoneNumbers(request.isoCountry);
+    const country = (await this.client()).availablePhoneNumbers(request.isoCountry);
     const lists = [() => country.local.list({ ...filter, limit: CANDIDATES }), () => country.mobile.list({ ...filter, limit: CANDIDATES })];
     for (const list of lists) {
       try {

@@ -1,4 +1,4 @@
-import twilio from 'twilio';
+import type twilio from 'twilio';
 import { parseLineType } from './line-types.js';
 import { LookupProviderError, type LookupAnswer, type LookupOptions, type NumberLookupProvider } from './lookup-provider.js';
 
@@ -11,20 +11,6 @@ export interface TwilioLookupConfig {
   concurrency?: number;
 }
 
-type TwilioClient = ReturnType<typeof twilio>;
-type RequestOptions<T> = Parameters<InstanceType<typeof twilio.RequestClient>['request']>[0] & { data?: T };
-
-/** Sends every Twilio request to `baseUrl` instead of `https://<product>.twilio.com`, path and query kept. */
-class RedirectingRequestClient extends twilio.RequestClient {
-  constructor(private readonly baseUrl: string) {
-    super({ autoRetry: false });
-  }
-  override request<T>(opts: RequestOptions<T>) {
-    const original = new URL(opts.uri);
-    return super.request<T>({ ...opts, uri: this.baseUrl.replace(/\/$/, '') + original.pathname + original.search });
-  }
-}
-
 /**
  * Twilio Lookup v2 with line type intelligence: `GET /v2/PhoneNumbers/{number}?Fields=line_type_intelligence`.
  * A number Twilio cannot find or parse is an answer (invalid), not an error; throttling, 5xx and network
@@ -32,15 +18,16 @@ class RedirectingRequestClient extends twilio.RequestClient {
  */
 export class TwilioLookupProvider implements NumberLookupProvider {
   readonly source = 'twilio' as const;
-  private readonly client: TwilioClient;
+  private clientReady?: Promise<twilio.Twilio>;
   private readonly concurrency: number;
 
-  constructor(config: TwilioLookupConfig) {
-    this.client = twilio(config.accountSid, config.authToken, {
-      autoRetry: false,
-      ...(config.apiBaseUrl ? { httpClient: new RedirectingRequestClient(config.apiBaseUrl) } : {}),
-    });
+  constructor(private readonly config: TwilioLookupConfig) {
     this.concurrency = config.concurrency ?? 8;
+  }
+
+  /** The `twilio` package (about 25 MB resident) loads on the first lookup, not with this module. */
+  private client(): Promise<twilio.Twilio> {
+    return (this.clientReady ??= import('./twilio-lookup-client.js').then((m) => m.twilioLookupClient(this.config)));
   }
 
   async lookup(numbers: readonly string[], opts: LookupOptions = {}): Promise<LookupAnswer[]> {
@@ -70,7 +57,7 @@ export class TwilioLookupProvider implements NumberLookupProvider {
 
   private async lookupOne(number: string): Promise<LookupAnswer> {
     try {
-      const found = await this.client.lookups.v2.phoneNumbers(number).fetch({ fields: 'line_type_intelligence' });
+      const found = await (await this.client()).lookups.v2.phoneNumbers(number).fetch({ fields: 'line_type_intelligence' });
       if (!found.valid) return { number, valid: false, carrier: null, lineType: null };
       const lti = found.lineTypeIntelligence;
       const lineType = (lti?.type && parseLineType(lti.type)) || 'unknown';

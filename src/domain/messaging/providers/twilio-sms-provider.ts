@@ -1,8 +1,8 @@
-import twilio from 'twilio';
+import type twilio from 'twilio';
 import type { MessageInstance } from 'twilio/lib/rest/api/v2010/account/message.js';
 import type { ProviderMessage, SendSmsRequest, SendSmsResult, SmsProvider } from '../sms-provider.js';
 import { SmsProviderError } from '../sms-provider.js';
-import { BaseUrlRequestClient } from './twilio-base-url.js';
+import { createTwilioClient } from './twilio-client.js';
 import { toSmsProviderError } from './twilio-errors.js';
 
 export interface TwilioSettings {
@@ -20,20 +20,19 @@ const RECONCILE_MAX_PAGES = 20;
 /** The SMS port over Twilio's Messages, Balance, Account and IncomingPhoneNumbers resources (the `twilio` package). */
 export class TwilioSmsProvider implements SmsProvider {
   readonly name = 'twilio' as const;
-  private readonly client: twilio.Twilio;
+  private clientReady?: Promise<twilio.Twilio>;
 
-  constructor(private readonly settings: TwilioSettings) {
-    // No automatic retries: a retried send is a decision for the caller (the campaign ledger), not the HTTP client.
-    this.client = twilio(settings.accountSid, settings.authToken, {
-      autoRetry: false,
-      ...(settings.apiBaseUrl ? { httpClient: new BaseUrlRequestClient(settings.apiBaseUrl) } : {}),
-    });
+  constructor(private readonly settings: TwilioSettings) {}
+
+  // No automatic retries: a retried send is a decision for the caller (the campaign ledger), not the HTTP client.
+  private client(): Promise<twilio.Twilio> {
+    return (this.clientReady ??= createTwilioClient(this.settings));
   }
 
   async send(request: SendSmsRequest): Promise<SendSmsResult> {
     const messagingServiceSid = request.messagingServiceSid ?? (request.from ? undefined : this.settings.messagingServiceSid);
     try {
-      const message = await this.client.messages.create({
+      const message = await (await this.client()).messages.create({
         to: request.to,
         body: request.body,
         ...(request.from ? { from: request.from } : {}),
@@ -56,7 +55,7 @@ export class TwilioSmsProvider implements SmsProvider {
 
   async balance() {
     try {
-      const balance = await this.client.balance.fetch();
+      const balance = await (await this.client()).balance.fetch();
       return { balance: Number(balance.balance), currency: balance.currency, simulated: false };
     } catch (err) {
       throw toSmsProviderError(err);
@@ -65,7 +64,7 @@ export class TwilioSmsProvider implements SmsProvider {
 
   async testConnection() {
     try {
-      const account = await this.client.api.v2010.accounts(this.settings.accountSid).fetch();
+      const account = await (await this.client()).api.v2010.accounts(this.settings.accountSid).fetch();
       return { ok: account.status === 'active', detail: `Twilio account ${account.friendlyName || account.sid} is ${account.status}`, simulated: false };
     } catch (err) {
       const e = toSmsProviderError(err);
@@ -76,7 +75,7 @@ export class TwilioSmsProvider implements SmsProvider {
   /** IncomingPhoneNumbers filtered by PhoneNumber, which Twilio matches partially: only an exact match counts. */
   async ownsNumber(phoneE164: string): Promise<boolean> {
     try {
-      const found = await this.client.incomingPhoneNumbers.list({ phoneNumber: phoneE164, limit: 20 });
+      const found = await (await this.client()).incomingPhoneNumbers.list({ phoneNumber: phoneE164, limit: 20 });
       return found.some((n) => n.phoneNumber === phoneE164);
     } catch (err) {
       throw toSmsProviderError(err);
@@ -90,7 +89,7 @@ export class TwilioSmsProvider implements SmsProvider {
   async listSentTo(to: string, since: Date): Promise<ProviderMessage[]> {
     const found: ProviderMessage[] = [];
     try {
-      let page: { instances: MessageInstance[]; nextPageUrl?: string; nextPage(): Promise<unknown> | undefined } = await this.client.messages.page({ to, pageSize: 100 });
+      let page: { instances: MessageInstance[]; nextPageUrl?: string; nextPage(): Promise<unknown> | undefined } = await (await this.client()).messages.page({ to, pageSize: 100 });
       for (let pages = 1; ; pages++) {
         for (const m of page.instances) {
           if (m.dateCreated && m.dateCreated < since) return found;
