@@ -107,7 +107,7 @@ describe('contact import: cancel', () => {
     const c = new UploadClient(slow.http, account.apiKey);
     const rows = Array.from({ length: 10_000 }, (_, i) => `Person ${i},p${i}@example.com`);
     // The import is held in its batch storing row 100, and the cancel queued behind that batch (which
-    // holds the import's ledger row) before the batch is let go: the cancel lands before the next one.
+    // holds the import's batch lock) before the batch is let go: the cancel lands before the next one.
     const gate = await holdContactEmail(slow, account.tenantId, 'p100@example.com');
     let cancel: HttpResult;
     let uploadId: string;
@@ -116,7 +116,7 @@ describe('contact import: cancel', () => {
       ({ uploadId, complete } = await c.upload(['name,email', ...rows].join('\n'), { totalChunks: 2 }));
       const held = await gate.reached();
       const cancelling = c.cancel(uploadId);
-      await waitersOn(slow.owner, held, '%update contact_import_ledgers set cancel_requested%', { what: 'the cancel to queue behind the held batch' });
+      await waitersOn(slow.owner, held, '%as cancel_lock%', { what: 'the cancel to queue behind the held batch' });
       await gate.release();
       cancel = await cancelling;
     } finally {

@@ -45,6 +45,15 @@ export class ImportLedger {
     return (await this.find(l.taskId))!;
   }
 
+  /**
+   * A batch and a cancel of one import take this lock first, in the order they ask for it: a heavyweight
+   * lock is handed to its first waiter, where a row lock may go to whichever asks again first, so a
+   * cancel that queued behind a batch always lands before the next one.
+   */
+  async serialise(taskId: string, who: 'batch' | 'cancel'): Promise<void> {
+    await this.db.query(`select pg_advisory_xact_lock(hashtext('contact-import:' || $1)) as ${who}_lock`, [taskId]);
+  }
+
   async find(taskId: string, opts: { forUpdate?: boolean } = {}): Promise<LedgerRow | null> {
     const { rows } = await this.db.query<LedgerRow>(`select * from contact_import_ledgers where task_id = $1${opts.forUpdate ? ' for update' : ''}`, [taskId]);
     return rows[0] ?? null;
@@ -61,10 +70,12 @@ export class ImportLedger {
   }
 
   /**
-   * Takes effect before the next batch: each batch reads the flag under the row lock it commits with.
-   * False when every row is already stored; true when no ledger exists yet (nothing was read).
+   * Takes effect before the next batch: each batch reads the flag under the row lock it commits with,
+   * after `serialise`. Run it in a transaction. False when every row is already stored; true when no
+   * ledger exists yet (nothing was read).
    */
   async requestCancel(taskId: string): Promise<boolean> {
+    await this.serialise(taskId, 'cancel');
     const { rows } = await this.db.query<{ done: boolean }>(
       `update contact_import_ledgers set cancel_requested = not done, updated_at = now() where task_id = $1 returning done`,
       [taskId],
