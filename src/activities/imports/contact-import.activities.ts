@@ -4,7 +4,6 @@ import type { ObjectStorage } from '../../domain/storage/object-storage.js';
 import { LocalDiskStorage } from '../../domain/storage/local-disk-storage.js';
 import { ImportFileError } from '../../domain/imports/import-errors.js';
 import { ImportLedger } from '../../db/imports/import-ledger.js';
-import { inTransaction } from '../../db/transaction.js';
 import type { ImportOptions } from '../../domain/imports/import-options.js';
 import { runImportBatches, type RunResult } from './import-runner.js';
 import { finishImport, prepareImport, type ContactImportResult } from './import-lifecycle.js';
@@ -48,7 +47,7 @@ export function createContactImportActivities(deps: Pick<ActivityDeps, 'db' | 'c
 
     /** Flags the ledger so the next batch does not start; false when every row is already stored. */
     async requestContactImportCancel(input: { taskId: string }): Promise<{ accepted: boolean }> {
-      return { accepted: await inTransaction(pool, (client) => new ImportLedger(client).requestCancel(input.taskId)) };
+      return { accepted: await new ImportLedger(pool).requestCancel(input.taskId) };
     },
 
     /** Stores the rejected-rows report and closes the task with the counts. */

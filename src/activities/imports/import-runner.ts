@@ -86,7 +86,7 @@ const emptyBatch = (): PendingBatch => ({ valid: [], fieldsOf: new Map(), reject
 async function commitBatch(pool: pg.Pool, before: LedgerRow, batch: PendingBatch, to: { byteOffset: number; rowsRead: number; done: boolean }): Promise<LedgerRow> {
   return inTransactionOrRollback(pool, async (client) => {
     const ledger = new ImportLedger(client);
-    await ledger.serialise(before.task_id, 'batch');
+    await ledger.serialiseBatch(before.task_id);
     const current = (await ledger.find(before.task_id, { forUpdate: true }))!;
     if (current.cancel_requested) throw new Rollback(current);
     if (Number(current.byte_offset) !== Number(before.byte_offset)) throw new Error(`Import ${before.task_id} moved on elsewhere (offset ${current.byte_offset}, expected ${before.byte_offset}).`);

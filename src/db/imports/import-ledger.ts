@@ -28,6 +28,9 @@ export interface BatchAdvance extends ImportCounts {
   done: boolean;
 }
 
+/** One advisory lock per import (`$1` is its task id), held to the end of the transaction that takes it. */
+const IMPORT_LOCK = `pg_advisory_xact_lock(hashtext('contact-import:' || $1))`;
+
 /**
  * The import's resume point and running counts (contact_import_ledgers). It only ever moves inside the
  * transaction that writes the batch it describes, so it can never say more or less than was stored.
@@ -46,12 +49,12 @@ export class ImportLedger {
   }
 
   /**
-   * A batch and a cancel of one import take this lock first, in the order they ask for it: a heavyweight
-   * lock is handed to its first waiter, where a row lock may go to whichever asks again first, so a
-   * cancel that queued behind a batch always lands before the next one.
+   * A batch of an import takes this lock first, and `requestCancel` takes it in its own statement: a
+   * heavyweight lock is handed to its first waiter, where a row lock may go to whichever asks again
+   * first, so a cancel that queued behind a batch always lands before the next one.
    */
-  async serialise(taskId: string, who: 'batch' | 'cancel'): Promise<void> {
-    await this.db.query(`select pg_advisory_xact_lock(hashtext('contact-import:' || $1)) as ${who}_lock`, [taskId]);
+  async serialiseBatch(taskId: string): Promise<void> {
+    await this.db.query(`select ${IMPORT_LOCK} as batch_lock`, [taskId]);
   }
 
   async find(taskId: string, opts: { forUpdate?: boolean } = {}): Promise<LedgerRow | null> {
@@ -71,13 +74,15 @@ export class ImportLedger {
 
   /**
    * Takes effect before the next batch: each batch reads the flag under the row lock it commits with,
-   * after `serialise`. Run it in a transaction. False when every row is already stored; true when no
-   * ledger exists yet (nothing was read).
+   * after `serialiseBatch`; the lock and the update are one statement, so no caller needs a transaction
+   * for the order to hold. False when every row is already stored; true when no ledger exists yet
+   * (nothing was read).
    */
   async requestCancel(taskId: string): Promise<boolean> {
-    await this.serialise(taskId, 'cancel');
     const { rows } = await this.db.query<{ done: boolean }>(
-      `update contact_import_ledgers set cancel_requested = not done, updated_at = now() where task_id = $1 returning done`,
+      `with serialised as (select ${IMPORT_LOCK} as cancel_lock)
+       update contact_import_ledgers set cancel_requested = not done, updated_at = now()
+        where task_id = $1 and exists (select from serialised) returning done`,
       [taskId],
     );
     return rows.length === 0 || !rows[0].done;
