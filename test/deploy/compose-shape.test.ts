@@ -125,6 +125,13 @@ describe('docker-compose.yml workers', () => {
     expect(compose.services.api.deploy?.replicas).toBe('${API_REPLICAS:-2}');
     expect(services.filter(([, s]) => text(s.command) === 'npm run worker').map(([name]) => name).sort()).toEqual(['worker-bulk', 'worker-messaging']);
   });
+
+  test('when WORKER_TASK_QUEUES is unset, then a worker polls both queues; when it names an unknown queue or none, then start-up stops naming the variable', () => {
+    expect(loadConfig({}).temporal.workerQueues).toEqual(['bulk', 'messaging']);
+    expect(loadConfig({ WORKER_TASK_QUEUES: ' messaging , messaging' }).temporal.workerQueues).toEqual(['messaging']);
+    expect(() => loadConfig({ WORKER_TASK_QUEUES: 'bulk,sms' })).toThrow(/WORKER_TASK_QUEUES.*must list bulk and\/or messaging/);
+    expect(() => loadConfig({ WORKER_TASK_QUEUES: ' , ' })).toThrow(/WORKER_TASK_QUEUES: must name at least one of bulk, messaging/);
+  });
 });
 
 /**
