@@ -1,6 +1,8 @@
 # One image for the API and the worker (docker-compose.yml picks the command): the TypeScript sources
 # run under tsx, as in development; the one build step, the workflow bundle, is the one the tests load.
-FROM node:20-bookworm-slim
+# Node 22 LTS (Node 20 reached its end of life in April 2026; MikroORM 7 declares Node >= 22). The tag
+# follows the 22 line's security releases; pin a digest here if builds must be reproducible bit for bit.
+FROM node:22-bookworm-slim
 
 # npm 11 honours package.json `allowScripts` (only the listed packages run install scripts).
 RUN npm install -g npm@11 --no-audit --no-fund

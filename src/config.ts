@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import path from 'node:path';
 
+/** The task queues a worker process can serve; `WORKER_TASK_QUEUES` picks some of them. */
+export const TASK_QUEUE_NAMES = ['bulk', 'messaging'] as const;
+export type TaskQueueName = (typeof TASK_QUEUE_NAMES)[number];
+
 const port = (fallback: number) =>
   z.coerce.number({ error: 'must be a port number' }).int('must be a whole number').min(1, 'must be 1-65535').max(65535, 'must be 1-65535').default(fallback);
 
@@ -28,6 +32,11 @@ const schema = z.object({
   TEMPORAL_DEV_PORT: port(7233),
   TEMPORAL_CLI_PATH: z.string().optional(),
   TASK_QUEUE_PREFIX: z.string().default('switchboard'),
+  WORKER_TASK_QUEUES: z
+    .string()
+    .default('bulk,messaging')
+    .transform((v) => [...new Set(v.split(',').map((q) => q.trim()).filter(Boolean))])
+    .pipe(z.array(z.enum(TASK_QUEUE_NAMES, { error: 'must list bulk and/or messaging, comma-separated' })).min(1, 'must name at least one of bulk, messaging')),
   DATA_DIR: z.string().min(1, 'must not be empty').default('./.data'),
   EMBEDDED_PG_PORT: port(5433),
   PUBLIC_BASE_URL: optionalUrl(['http://', 'https://'], 'must be an http:// or https:// URL'),
@@ -99,6 +108,8 @@ function toConfig(env: z.infer<typeof schema>) {
         bulk: `${env.TASK_QUEUE_PREFIX}-bulk`,
         messaging: `${env.TASK_QUEUE_PREFIX}-messaging`,
       },
+      /** The queues `npm run worker` polls: both by default, one each in docker-compose's worker services. */
+      workerQueues: env.WORKER_TASK_QUEUES as TaskQueueName[],
     },
     dataDir,
     embeddedPgPort: env.EMBEDDED_PG_PORT,

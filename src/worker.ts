@@ -22,7 +22,7 @@ async function main() {
   };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
-  logger.info({ taskQueues: config.temporal.taskQueues }, 'worker running');
+  logger.info({ taskQueues: config.temporal.workerQueues.map((queue) => config.temporal.taskQueues[queue]) }, 'worker running');
   await workers.run();
 }
 

@@ -8,6 +8,7 @@ import { tenantScopeInterceptors } from './tenant-scope-interceptor.js';
 import { connectTemporal } from './client.js';
 import { ensureHousekeepingSchedule } from './housekeeping-schedule.js';
 import { prebuiltWorkflowBundle } from './workflow-bundle/prebuilt.js';
+import type { TaskQueueName } from '../config.js';
 
 export { workflowsPath } from './workflow-bundle/recipe.js';
 
@@ -17,19 +18,24 @@ export interface RunningWorkers {
   shutdown(): Promise<void>;
 }
 
+/** How many activities one process runs at once on each queue: few big batches, many small sends. */
+const ACTIVITY_SLOTS: Record<TaskQueueName, number> = { bulk: 4, messaging: 20 };
+
 /**
  * One worker per task queue: bulk jobs (generation, validation, imports) and latency-sensitive
- * messaging, so a million-number job never delays a campaign send.
+ * messaging, so a million-number job never delays a campaign send. A process polls the queues in
+ * `config.temporal.workerQueues` (WORKER_TASK_QUEUES), so each queue can be scaled on its own.
  */
 export async function createWorkers(deps: Omit<ActivityDeps, 'lookup' | 'sms' | 'numbers' | 'languageModel'> & Partial<Pick<ActivityDeps, 'lookup' | 'sms' | 'numbers' | 'languageModel'>> & { address: string }): Promise<RunningWorkers> {
   const connection = await NativeConnection.connect({ address: deps.address });
   const activities = createActivities({ ...deps, lookup: deps.lookup ?? createLookupProvider(deps.config.twilio), sms: deps.sms ?? createSmsProvider(deps.config), numbers: deps.numbers ?? createNumberPurchaseProvider(deps.config), languageModel: deps.languageModel ?? createLanguageModel(deps.config) });
   const workflowBundle = await prebuiltWorkflowBundle();
   const common = { connection, namespace: deps.config.temporal.namespace, activities, workflowBundle, interceptors: { activity: [tenantScopeInterceptors] } };
-  const workers = await Promise.all([
-    Worker.create({ ...common, taskQueue: deps.config.temporal.taskQueues.bulk, maxConcurrentActivityTaskExecutions: 4 }),
-    Worker.create({ ...common, taskQueue: deps.config.temporal.taskQueues.messaging, maxConcurrentActivityTaskExecutions: 20 }),
-  ]);
+  const workers = await Promise.all(
+    deps.config.temporal.workerQueues.map((queue) =>
+      Worker.create({ ...common, taskQueue: deps.config.temporal.taskQueues[queue], maxConcurrentActivityTaskExecutions: ACTIVITY_SLOTS[queue] }),
+    ),
+  );
   const temporal = await connectTemporal(deps.address, deps.config.temporal.namespace);
   await ensureHousekeepingSchedule(temporal.client, deps.config).finally(() => temporal.close());
   let running: Promise<void> | undefined;

@@ -1,74 +1,18 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
 import { freePort } from '../../src/dev/temporal-dev-server.js';
 import { eventually } from '../support/eventually.js';
+import { compose, dotenv, environmentOf, exited, onThisMachine, runScript as run } from './compose-file.js';
 
 /**
  * docker-compose.yml cannot run here (no Docker engine), so its shape is checked by reading it and
  * by running its services' commands as processes with their environments, pointed at this run's
  * PostgreSQL and Temporal instead of the compose hostnames.
  */
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const compose = parse(readFileSync(path.join(root, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
-  services: Record<string, { command?: string[]; environment?: Record<string, string | null> }>;
-};
-// What an operator's .env holds; the app password is the one this test run gave the shared role.
-const dotenv: Record<string, string> = {
-  JWT_SECRET: 'compose-test-jwt-secret-0123456789abcdef',
-  RAZORPAY_WEBHOOK_SECRET: 'compose-test-webhook-secret',
-  DATABASE_APP_PASSWORD: process.env.DATABASE_APP_PASSWORD!,
-  POSTGRES_PASSWORD: 'unused-in-this-test',
-};
-
-/** `${VAR}`, `${VAR:-default}` and `${VAR:?message}` as compose substitutes them. */
-function substitute(value: string): string {
-  return value.replace(/\$\{(\w+)(?::([-?])([^}]*))?\}/g, (_, name: string, op?: string, arg?: string) => {
-    if (dotenv[name] !== undefined) return dotenv[name];
-    if (op === '?') throw new Error(`compose requires ${name}: ${arg}`);
-    return op === '-' ? (arg ?? '') : '';
-  });
-}
-
-function environmentOf(service: string): Record<string, string> {
-  const raw = compose.services[service].environment ?? {};
-  return Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== null && v !== undefined).map(([k, v]) => [k, substitute(String(v))]));
-}
-
-/** The compose hostnames, redirected to this run's servers. */
-function onThisMachine(env: Record<string, string>, extra: Record<string, string>): Record<string, string> {
-  const run = new URL(process.env.DATABASE_URL!);
-  const local = (url: string, asRunOwner: boolean) => {
-    const u = new URL(url);
-    u.host = run.host;
-    u.pathname = run.pathname;
-    // The compose owner is the postgres image's superuser; here it is this run's.
-    if (asRunOwner) [u.username, u.password] = [run.username, run.password];
-    return u.toString();
-  };
-  const out = { ...env, ...extra };
-  if (out.DATABASE_URL) out.DATABASE_URL = local(out.DATABASE_URL, true);
-  if (out.DATABASE_APP_URL) out.DATABASE_APP_URL = local(out.DATABASE_APP_URL, false);
-  if (out.TEMPORAL_ADDRESS) out.TEMPORAL_ADDRESS = process.env.TEMPORAL_ADDRESS!;
-  return out;
-}
-
-function run(script: string, env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', path.join(root, script)], {
-    cwd: root,
-    env: { PATH: process.env.PATH!, HOME: process.env.HOME!, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-}
-
-const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => child.once('exit', resolve));
-
 describe('docker-compose topology', () => {
   test('when the services are read, then only the migrate job holds the owner credentials and the API and workers connect as the application role', () => {
-    for (const service of ['api', 'worker']) {
+    for (const service of ['api', 'worker-bulk', 'worker-messaging']) {
       const env = environmentOf(service);
       expect({ service, owner: env.DATABASE_URL }).toEqual({ service, owner: undefined });
       expect(new URL(env.DATABASE_APP_URL).username).toBe('switchboard_app');
@@ -79,7 +23,8 @@ describe('docker-compose topology', () => {
     expect(new URL(migrate.DATABASE_APP_URL).password).toBe(dotenv.DATABASE_APP_PASSWORD);
     expect(compose.services.migrate.command).toEqual(['npm', 'run', 'migrate']);
     expect(compose.services.api.command).toEqual(['npm', 'run', 'api']);
-    expect(compose.services.worker.command).toEqual(['npm', 'run', 'worker']);
+    expect(compose.services['worker-bulk'].command).toEqual(['npm', 'run', 'worker']);
+    expect(compose.services['worker-messaging'].command).toEqual(['npm', 'run', 'worker']);
   });
 
   test("when the migrate job's command runs with its environment, then it succeeds; when the API's runs with its own, then it serves as the confined role", async () => {
