@@ -9,6 +9,9 @@ RUN npm install -g npm@11 --no-audit --no-fund
 
 WORKDIR /app
 ENV NODE_ENV=production
+# The worker's native Temporal core and its workflow thread each get glibc malloc arenas of their own;
+# two are enough and keep an idle worker ~16 MB smaller (bench: worker-memory).
+ENV MALLOC_ARENA_MAX=2
 
 COPY package.json package-lock.json ./
 # The lockfile lists only the optional native builds of the machine that wrote it; on another

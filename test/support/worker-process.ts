@@ -19,7 +19,8 @@ export async function startWorkerProcess(opts: { env: NodeJS.ProcessEnv; logFile
   await prebuiltWorkflowBundle(); // a stale bundle is rebuilt here, outside the start-up timeout below
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/worker.ts')], {
     cwd: root,
-    env: { ...opts.env, LOG_LEVEL: 'info', NODE_OPTIONS: '' },
+    // MALLOC_ARENA_MAX as the production image sets it (Dockerfile), so benches measure the same process.
+    env: { MALLOC_ARENA_MAX: '2', ...opts.env, LOG_LEVEL: 'info', NODE_OPTIONS: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const log = createWriteStream(opts.logFile, { flags: 'a' });
