@@ -1,0 +1,27 @@
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { TestApp } from '../support/harness.js';
+import type { TestAccount } from '../support/accounts.js';
+
+/** Debian's chromium, which `.ci/run` installs when it is missing. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`no browser at ${CHROMIUM}: install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH`);
+  return chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'], headless: true });
+}
+
+/** A fresh browser context on the console, signed in through the console's own form. */
+export async function signedInConsole(browser: Browser, app: TestApp, account: TestAccount): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  page.on('pageerror', (err) => console.error(`console page error: ${err.message}`));
+  await page.goto(`${app.url}/console/`);
+  await page.locator('#sign-in-form').waitFor();
+  await page.fill('#sign-in-form [name=login]', account.email);
+  await page.fill('#sign-in-form [name=password]', account.password);
+  await page.click('#sign-in-form button[type=submit]');
+  await page.locator('#board').waitFor();
+  await page.locator('#live[data-state=live]').waitFor();
+  return page;
+}
