@@ -251,6 +251,8 @@ function rateText(rate, remaining) {
 
 const refreshSoon = throttle(() => void refreshAll(), 1_000);
 const refreshCampaignsSoon = throttle(() => void refreshCampaigns(), 1_000);
+// The timeline reads the campaign's whole ledger: at most every 5 s.
+const refreshChartSoon = throttle(() => void refreshChart().catch((err) => notice(err.message)), 5_000);
 
 async function refreshAll() {
   if (!state.me) return;
@@ -283,7 +285,7 @@ async function refreshCampaigns() {
   state.campaigns = new Map(answer.data.results.map((c) => [c.id, c]));
   for (const c of state.campaigns.values()) sample(`campaign:${c.id}`, c.sent_count + c.failed_count);
   renderCampaigns();
-  if (state.chartCampaignId !== null) await refreshChart();
+  if (state.chartCampaignId !== null) refreshChartSoon();
 }
 
 async function refreshBroadcasts() {
@@ -317,7 +319,7 @@ async function act(button, run) {
 }
 
 function cancelTask(task) {
-  if (task.kind === 'contact-import') return api('POST', `/api/upload/${task.upload_id}/cancel/`, {});
+  if (task.kind === 'contact-import') return api('POST', `/api/upload/${encodeURIComponent(task.upload_id)}/cancel/`, {});
   return api('POST', `/api/phone-generator/tasks/${task.task_id}/cancel/`, { user_id: String(state.me.id) });
 }
 
@@ -402,7 +404,7 @@ function taskRow(task) {
   if (ACTIVE.has(task.status)) button(actions, 'Cancel', 'cancel', () => cancelTask(task));
   if (task.kind === 'contact-import' && task.upload_id !== null && !ACTIVE.has(task.status)) {
     const link = document.createElement('a');
-    link.href = `/api/upload/${task.upload_id}/rejected.csv`;
+    link.href = `/api/upload/${encodeURIComponent(task.upload_id)}/rejected.csv`;
     link.textContent = 'Rejected rows';
     link.dataset.action = 'rejected-rows';
     link.setAttribute('download', '');
@@ -443,7 +445,8 @@ function campaignRow(c) {
   if (c.unknown_count) sub(counts, `${fmt.format(c.unknown_count)} unknown`);
   const rates = cell(row, `delivery ${c.delivery_rate ?? 0} %`, 'num');
   const running = c.status === 'running';
-  sub(rates, rateText(rateOf(`campaign:${c.id}`, c.sent_count + c.failed_count, c.started_at, running ? null : c.completed_at ?? c.updated_at)));
+  const rate = rateOf(`campaign:${c.id}`, c.sent_count + c.failed_count, c.started_at, running ? null : (c.completed_at ?? c.updated_at));
+  sub(rates, rateText(rate, Math.round((c.total_recipients * (100 - (c.progress_percentage ?? 0))) / 100)));
   const actions = cell(row);
   const path = (verb) => `/api/messaging/campaigns/${c.id}/${verb}/`;
   if (c.can_start) button(actions, 'Start', 'start', () => api('POST', path('start')));

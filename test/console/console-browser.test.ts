@@ -7,6 +7,7 @@ import type { RowGate } from '../support/row-gate.js';
 import { holdBatch } from '../phone/batch-gate.js';
 import { taskRow } from '../phone/generation-support.js';
 import { insertContacts, setTenantSettings, smsCampaign, waitForCampaign } from '../campaigns/support/campaign-fixtures.js';
+import { UploadClient } from '../imports/upload-client.js';
 import { launchBrowser, signedInConsole } from './browser.js';
 
 // The app's jobs run on workers of this file's own, started once a gate holds the generation part-way.
@@ -90,6 +91,25 @@ describe('the console in a real browser', () => {
 
     await page.click(`${row} button[data-action=cancel]`);
     await waitForCampaign(app, account, id, (c) => c.status === 'cancelled', 'the campaign to be cancelled');
+    await page.context().close();
+  });
+
+  test('when an import rejected rows, then its row links to the rejected rows, which download with the session cookie', async () => {
+    workers ??= await startOwnWorkers(app);
+    const csv = ['first_name,email,phone', 'Good,good@example.com,+14155552671', 'BadPhone,badphone@example.com,12345'].join('\r\n');
+    const { uploadId, view } = await new UploadClient(app.http, account.apiKey).importFile(csv, { fileName: 'leads.csv' });
+    expect(view.import.result).toEqual(expect.objectContaining({ created: 1, rejected: 1 }));
+
+    const page = await signedInConsole(browser, app, account);
+    const link = page.locator('#tasks tr[data-status=completed] a[data-action=rejected-rows]');
+    await link.waitFor();
+    expect(await link.getAttribute('href')).toBe(`/api/upload/${uploadId}/rejected.csv`);
+    expect(await page.locator('#tasks tr:has(a[data-action=rejected-rows]) td.num').first().textContent()).toContain('rejected 1');
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toBe('leads-rejected.csv');
+    const chunks: Buffer[] = [];
+    for await (const chunk of (await download.createReadStream())!) chunks.push(chunk as Buffer);
+    expect(Buffer.concat(chunks).toString()).toMatch(/^row_number,reason,first_name,email,phone\n3,.*Invalid E\.164 format/);
     await page.context().close();
   });
 });

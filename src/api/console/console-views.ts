@@ -2,7 +2,7 @@ import type { TaskRow } from '../../app/tasks/task-service.js';
 import type { BroadcastRow } from '../../db/agent/broadcast-store.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
-const numberParam = (task: TaskRow, key: string) => (task.params?.[key] === undefined || task.params[key] === null ? null : Number(task.params[key]));
+const param = (task: TaskRow, key: string) => (task.params?.[key] === undefined || task.params[key] === null ? null : task.params[key]);
 
 /**
  * Any task of the tenant as the console draws it: figures for the bar and the rate, and the ids its
@@ -19,8 +19,8 @@ export function consoleTaskView(task: TaskRow) {
     processed_items: Number(task.processed_items),
     total_items: Number(task.total_items),
     user_id: Number(task.user_id),
-    upload_id: numberParam(task, 'upload_id'),
-    campaign_id: numberParam(task, 'campaign_id'),
+    upload_id: param(task, 'upload_id') === null ? null : String(param(task, 'upload_id')),
+    campaign_id: param(task, 'campaign_id') === null ? null : Number(param(task, 'campaign_id')),
     created_at: iso(task.created_at),
     started_at: iso(task.started_at),
     completed_at: iso(task.completed_at),
