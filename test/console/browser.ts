@@ -11,11 +11,20 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'], headless: true });
 }
 
+/** What went wrong in each page: uncaught errors and console errors (a refused script or style among them). */
+export const pageErrors = new WeakMap<Page, string[]>();
+
 /** A fresh browser context on the console, signed in through the console's own form. */
 export async function signedInConsole(browser: Browser, app: TestApp, account: TestAccount): Promise<Page> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  page.on('pageerror', (err) => console.error(`console page error: ${err.message}`));
+  const errors: string[] = [];
+  pageErrors.set(page, errors);
+  page.on('pageerror', (err) => errors.push(err.message));
+  page.on('console', (msg) => {
+    // The page asks who is signed in before it shows the form: that first 401 is expected.
+    if (msg.type() === 'error' && !(msg.text().includes('status of 401') && msg.location().url.endsWith('/api/auth/profile/'))) errors.push(msg.text());
+  });
   await page.goto(`${app.url}/console/`);
   await page.locator('#sign-in-form').waitFor();
   await page.fill('#sign-in-form [name=login]', account.email);

@@ -8,7 +8,7 @@ import { holdBatch } from '../phone/batch-gate.js';
 import { taskRow } from '../phone/generation-support.js';
 import { insertContacts, setTenantSettings, smsCampaign, waitForCampaign } from '../campaigns/support/campaign-fixtures.js';
 import { UploadClient } from '../imports/upload-client.js';
-import { launchBrowser, signedInConsole } from './browser.js';
+import { launchBrowser, pageErrors, signedInConsole } from './browser.js';
 
 // The app's jobs run on workers of this file's own, started once a gate holds the generation part-way.
 let app: TestApp;
@@ -60,6 +60,7 @@ describe('the console in a real browser', () => {
     expect(await page.locator(`${row} td.num`).first().textContent()).toContain('5,000 / 5,000');
     expect(await page.locator(`${row} button[data-action=cancel]`).count()).toBe(0);
     expect(await page.locator('#live').getAttribute('data-state')).toBe('live');
+    expect(pageErrors.get(page)).toEqual([]);
     await page.context().close();
   });
 
@@ -91,6 +92,7 @@ describe('the console in a real browser', () => {
 
     await page.click(`${row} button[data-action=cancel]`);
     await waitForCampaign(app, account, id, (c) => c.status === 'cancelled', 'the campaign to be cancelled');
+    expect(pageErrors.get(page)).toEqual([]);
     await page.context().close();
   });
 
@@ -110,6 +112,7 @@ describe('the console in a real browser', () => {
     const chunks: Buffer[] = [];
     for await (const chunk of (await download.createReadStream())!) chunks.push(chunk as Buffer);
     expect(Buffer.concat(chunks).toString()).toMatch(/^row_number,reason,first_name,email,phone\n3,.*Invalid E\.164 format/);
+    expect(pageErrors.get(page)).toEqual([]);
     await page.context().close();
   });
 });

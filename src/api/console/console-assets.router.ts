@@ -19,6 +19,22 @@ const ASSETS: Record<string, { file: string; type: string }> = {
 };
 
 /**
+ * The page's own policy, whatever the app-wide headers say: it holds an access token in sessionStorage,
+ * so nothing but its own files may run, style it, or be reached from it.
+ */
+const PAGE_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/**
  * The live console at /console/: static files served by the API itself, no build step. The page signs
  * in with the session cookie and then uses the seeds' REST endpoints and Socket.IO like any client.
  */
@@ -31,6 +47,7 @@ export function createConsoleAssetsRouter(): Router<AppState> {
     ctx.type = asset.type;
     // Revalidated on every load, so a deployment's new console is picked up at once.
     ctx.set('Cache-Control', 'no-cache');
+    if (ctx.path === '/console/') ctx.set('Content-Security-Policy', PAGE_POLICY);
     ctx.body = await readFile(asset.file);
   });
   return router;
