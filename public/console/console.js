@@ -1,23 +1,21 @@
 // The live console: signs in with the session cookie, lists the tenant's tasks, campaigns and
 // broadcasts through the REST API, and moves their bars with Socket.IO task events.
 import { io } from '/console/vendor/socket.io.esm.min.js';
-import { drawTimeline } from '/console/chart.js';
+import { drawTimeline, fmt, RateMeter, rateText, resultSummary, statusSpec, syncRows } from '/console/view.js';
 
 const $ = (selector) => document.querySelector(selector);
-const fmt = new Intl.NumberFormat();
 const ACTIVE = new Set(['pending', 'in_progress']);
 const KIND_LABEL = { 'phone-generation': 'Generation', 'phone-validation': 'Validation', 'contact-import': 'Import', campaign: 'Campaign run' };
 // The access JWT from this tab's sign-in, for the Socket.IO handshake (REST calls use the cookie).
 const TOKENS_KEY = 'switchboard.console.tokens';
-const RATE_WINDOW_MS = 10_000;
 
 const state = {
   me: null,
   socket: null,
   tasks: new Map(),
   campaigns: new Map(),
-  /** task_id or `campaign:<id>` → recent `{t, n}` samples of its processed count, for the rate. */
-  samples: new Map(),
+  /** Processed counts by task_id or `campaign:<id>`, for the rates. */
+  rates: new RateMeter(),
   chartCampaignId: null,
   pollTimer: null,
 };
@@ -205,9 +203,9 @@ function onTaskEvent(event) {
     task.completed_at = event.timestamp;
     refreshSoon();
   }
-  sample(task.task_id, task.processed_items);
+  state.rates.sample(task.task_id, task.processed_items);
   if (task.kind === 'campaign') refreshCampaignsSoon();
-  else renderTask(task);
+  else renderTasks();
 }
 
 function schedulePolling() {
@@ -215,36 +213,6 @@ function schedulePolling() {
   if (!state.me) return;
   // Live: a slow sweep for what sockets do not carry (other members' new jobs, broadcasts).
   state.pollTimer = setInterval(refreshAll, state.socket?.connected ? 10_000 : 2_000);
-}
-
-// ---- rates ----
-
-function sample(key, n) {
-  const now = Date.now();
-  const list = state.samples.get(key) ?? [];
-  if (!list.length || list[list.length - 1].n !== n) list.push({ t: now, n });
-  while (list.length > 2 && now - list[0].t > RATE_WINDOW_MS) list.shift();
-  state.samples.set(key, list);
-}
-
-/** Items per second: over the last seconds while it moves, else the average of the whole run. */
-function rateOf(key, processed, startedAt, endedAt) {
-  const list = state.samples.get(key) ?? [];
-  if (!endedAt && list.length >= 2) {
-    const first = list[0];
-    const last = list[list.length - 1];
-    if (last.t > first.t) return { perSecond: ((last.n - first.n) * 1000) / (last.t - first.t), basis: 'now' };
-  }
-  if (!startedAt || !processed) return null;
-  const seconds = ((endedAt ? Date.parse(endedAt) : Date.now()) - Date.parse(startedAt)) / 1000;
-  return seconds > 0 ? { perSecond: processed / seconds, basis: 'average' } : null;
-}
-
-function rateText(rate, remaining) {
-  if (!rate) return '—';
-  const text = `${fmt.format(Math.round(rate.perSecond))}/s${rate.basis === 'average' ? ' avg' : ''}`;
-  if (rate.basis !== 'now' || !remaining || rate.perSecond <= 0) return text;
-  return `${text} · ~${fmt.format(Math.ceil(remaining / rate.perSecond))} s left`;
 }
 
 // ---- data ----
@@ -274,7 +242,7 @@ async function refreshTasks() {
     if (known && ACTIVE.has(task.status) && known.processed_items > task.processed_items) Object.assign(task, { processed_items: known.processed_items, progress: known.progress });
     if (!known && ACTIVE.has(task.status) && state.socket?.connected) state.socket.emit('subscribe', { task_id: task.task_id });
     state.tasks.set(task.task_id, task);
-    sample(task.task_id, task.processed_items);
+    state.rates.sample(task.task_id, task.processed_items);
   }
   for (const id of [...state.tasks.keys()]) if (!seen.has(id)) state.tasks.delete(id);
   renderTasks();
@@ -283,7 +251,7 @@ async function refreshTasks() {
 async function refreshCampaigns() {
   const answer = await api('GET', '/api/messaging/campaigns/?page_size=20');
   state.campaigns = new Map(answer.data.results.map((c) => [c.id, c]));
-  for (const c of state.campaigns.values()) sample(`campaign:${c.id}`, c.sent_count + c.failed_count);
+  for (const c of state.campaigns.values()) state.rates.sample(`campaign:${c.id}`, c.sent_count + c.failed_count);
   renderCampaigns();
   if (state.chartCampaignId !== null) refreshChartSoon();
 }
@@ -337,146 +305,85 @@ async function startGeneration(event) {
   });
 }
 
-// ---- rendering (text through textContent only: nothing the API says is parsed as HTML) ----
+// ---- rendering ----
 
-function cell(row, text, className) {
-  const td = row.insertCell();
-  if (className) td.className = className;
-  if (text !== undefined) td.textContent = text;
-  return td;
-}
+const button = (label, action, run) => ({ label, action, run: (el) => act(el, run) });
 
-function sub(td, text) {
-  if (!text) return;
-  const span = document.createElement('span');
-  span.className = 'sub';
-  span.textContent = text;
-  td.append(span);
-}
-
-function bar(td, percent, label) {
-  const progress = document.createElement('progress');
-  progress.max = 100;
-  progress.value = Math.max(0, Math.min(100, percent));
-  progress.setAttribute('aria-label', label);
-  td.append(progress, ` ${Math.round(percent)} %`);
-}
-
-function statusCell(row, status) {
-  const td = cell(row, status.replace('_', ' '), 'status');
-  td.dataset.status = status;
-  return td;
-}
-
-function button(td, label, action, run) {
-  const b = document.createElement('button');
-  b.type = 'button';
-  b.textContent = label;
-  b.dataset.action = action;
-  b.addEventListener('click', () => act(b, run));
-  td.append(b);
-}
-
-function resultSummary(result) {
-  if (!result || typeof result !== 'object') return '';
-  return Object.entries(result)
-    .filter(([, v]) => typeof v === 'number')
-    .slice(0, 5)
-    .map(([k, v]) => `${k.replace(/_/g, ' ')} ${fmt.format(v)}`)
-    .join(' · ');
-}
-
-function taskRow(task) {
-  const row = document.createElement('tr');
-  row.dataset.taskId = task.task_id;
-  row.dataset.status = task.status;
-  const name = cell(row, KIND_LABEL[task.kind] ?? task.kind);
-  sub(name, task.name);
-  statusCell(row, task.status);
-  const progress = cell(row);
-  bar(progress, task.progress, `${task.name} progress`);
-  sub(progress, task.error ?? task.current_step);
-  const counts = cell(row, `${fmt.format(task.processed_items)} / ${fmt.format(task.total_items)}`, 'num');
-  sub(counts, resultSummary(task.result));
-  const rate = rateOf(task.task_id, task.processed_items, task.started_at, ACTIVE.has(task.status) ? null : task.completed_at);
-  cell(row, rateText(rate, task.total_items - task.processed_items), 'num');
-  const actions = cell(row);
-  if (ACTIVE.has(task.status)) button(actions, 'Cancel', 'cancel', () => cancelTask(task));
-  if (task.kind === 'contact-import' && task.upload_id !== null && !ACTIVE.has(task.status)) {
-    const link = document.createElement('a');
-    link.href = `/api/upload/${encodeURIComponent(task.upload_id)}/rejected.csv`;
-    link.textContent = 'Rejected rows';
-    link.dataset.action = 'rejected-rows';
-    link.setAttribute('download', '');
-    actions.append(link);
+function taskCells(task) {
+  const active = ACTIVE.has(task.status);
+  const rate = state.rates.rateOf(task.task_id, task.processed_items, task.started_at, active ? null : task.completed_at);
+  const controls = [];
+  if (active) controls.push(button('Cancel', 'cancel', () => cancelTask(task)));
+  if (task.kind === 'contact-import' && task.upload_id !== null && !active) {
+    controls.push({ label: 'Rejected rows', action: 'rejected-rows', href: `/api/upload/${encodeURIComponent(task.upload_id)}/rejected.csv`, download: true });
   }
-  return row;
-}
-
-function renderTask(task) {
-  const existing = document.querySelector(`#tasks tr[data-task-id="${CSS.escape(task.task_id)}"]`);
-  if (existing) existing.replaceWith(taskRow(task));
-  else renderTasks();
+  return [
+    { text: KIND_LABEL[task.kind] ?? task.kind, sub: task.name },
+    statusSpec(task.status),
+    { bar: { percent: task.progress, label: `${task.name} progress` }, sub: task.error ?? task.current_step },
+    { text: `${fmt.format(task.processed_items)} / ${fmt.format(task.total_items)}`, sub: resultSummary(task.result), className: 'num' },
+    { text: rateText(rate, task.total_items - task.processed_items), className: 'num' },
+    { controls },
+  ];
 }
 
 function renderTasks() {
   const shown = [...state.tasks.values()].filter((t) => t.kind !== 'campaign');
-  $('#tasks tbody').replaceChildren(...shown.map(taskRow));
-  document.querySelector('[data-empty-for=tasks]').hidden = shown.length > 0;
+  const count = syncRows($('#tasks tbody'), shown, 'taskId', (t) => t.task_id, taskCells);
+  document.querySelector('[data-empty-for=tasks]').hidden = count > 0;
 }
 
-function campaignRow(c) {
-  const row = document.createElement('tr');
-  row.dataset.campaignId = String(c.id);
-  row.dataset.status = c.status;
-  const name = cell(row);
-  const link = document.createElement('a');
-  link.className = 'campaign-name';
-  link.textContent = c.name;
-  link.addEventListener('click', () => {
+function campaignCells(c) {
+  const running = c.status === 'running';
+  const rate = state.rates.rateOf(`campaign:${c.id}`, c.sent_count + c.failed_count, c.started_at, running ? null : (c.completed_at ?? c.updated_at));
+  const left = Math.round((c.total_recipients * (100 - (c.progress_percentage ?? 0))) / 100);
+  const path = (verb) => `/api/messaging/campaigns/${c.id}/${verb}/`;
+  const controls = [];
+  if (c.can_start) controls.push(button('Start', 'start', () => api('POST', path('start'))));
+  if (c.can_pause) controls.push(button('Pause', 'pause', () => api('POST', path('pause'))));
+  if (c.can_resume) controls.push(button('Resume', 'resume', () => api('POST', path('resume'))));
+  if (c.can_cancel) controls.push(button('Cancel', 'cancel', () => api('POST', path('cancel'))));
+  const showChart = () => {
     state.chartCampaignId = c.id;
     void refreshChart().catch((err) => notice(err.message));
-  });
-  name.append(link);
-  sub(name, `${c.campaign_type_display ?? c.campaign_type} · ${fmt.format(c.total_recipients)} recipients`);
-  statusCell(row, c.status);
-  bar(cell(row), c.progress_percentage ?? 0, `${c.name} progress`);
-  const counts = cell(row, `${fmt.format(c.sent_count)} · ${fmt.format(c.delivered_count)} · ${fmt.format(c.failed_count)}`, 'num');
-  if (c.unknown_count) sub(counts, `${fmt.format(c.unknown_count)} unknown`);
-  const rates = cell(row, `delivery ${c.delivery_rate ?? 0} %`, 'num');
-  const running = c.status === 'running';
-  const rate = rateOf(`campaign:${c.id}`, c.sent_count + c.failed_count, c.started_at, running ? null : (c.completed_at ?? c.updated_at));
-  sub(rates, rateText(rate, Math.round((c.total_recipients * (100 - (c.progress_percentage ?? 0))) / 100)));
-  const actions = cell(row);
-  const path = (verb) => `/api/messaging/campaigns/${c.id}/${verb}/`;
-  if (c.can_start) button(actions, 'Start', 'start', () => api('POST', path('start')));
-  if (c.can_pause) button(actions, 'Pause', 'pause', () => api('POST', path('pause')));
-  if (c.can_resume) button(actions, 'Resume', 'resume', () => api('POST', path('resume')));
-  if (c.can_cancel) button(actions, 'Cancel', 'cancel', () => api('POST', path('cancel')));
-  return row;
+  };
+  return [
+    {
+      controls: [{ label: c.name, href: '#chart-panel', className: 'campaign-name', run: showChart }],
+      sub: `${c.campaign_type_display ?? c.campaign_type} · ${fmt.format(c.total_recipients)} recipients`,
+    },
+    statusSpec(c.status),
+    { bar: { percent: c.progress_percentage ?? 0, label: `${c.name} progress` } },
+    {
+      text: `${fmt.format(c.sent_count)} · ${fmt.format(c.delivered_count)} · ${fmt.format(c.failed_count)}`,
+      sub: c.unknown_count ? `${fmt.format(c.unknown_count)} unknown` : '',
+      className: 'num',
+    },
+    { text: `delivery ${c.delivery_rate ?? 0} %`, sub: rateText(rate, left), className: 'num' },
+    { controls },
+  ];
 }
 
 function renderCampaigns() {
-  const rows = [...state.campaigns.values()].map(campaignRow);
-  $('#campaigns tbody').replaceChildren(...rows);
-  document.querySelector('[data-empty-for=campaigns]').hidden = rows.length > 0;
+  const count = syncRows($('#campaigns tbody'), [...state.campaigns.values()], 'campaignId', (c) => c.id, campaignCells);
+  document.querySelector('[data-empty-for=campaigns]').hidden = count > 0;
+}
+
+function broadcastCells(b) {
+  const done = b.sent_count + b.failed_count;
+  const percent = b.recipients_count ? (100 * done) / b.recipients_count : b.status === 'completed' ? 100 : 0;
+  return [
+    { text: b.message.length > 60 ? `${b.message.slice(0, 60)}…` : b.message, sub: b.message_id },
+    statusSpec(b.status),
+    { bar: { percent, label: `${b.message_id} progress` } },
+    { text: `${fmt.format(b.sent_count)} · ${fmt.format(b.failed_count)} · ${fmt.format(b.recipients_count)}`, className: 'num' },
+    { text: new Date(b.created_at).toLocaleString() },
+  ];
 }
 
 function renderBroadcasts(broadcasts) {
-  const rows = broadcasts.map((b) => {
-    const row = document.createElement('tr');
-    row.dataset.messageId = b.message_id;
-    const message = cell(row, b.message.length > 60 ? `${b.message.slice(0, 60)}…` : b.message);
-    sub(message, b.message_id);
-    statusCell(row, b.status);
-    const done = b.sent_count + b.failed_count;
-    bar(cell(row), b.recipients_count ? (100 * done) / b.recipients_count : b.status === 'completed' ? 100 : 0, `${b.message_id} progress`);
-    cell(row, `${fmt.format(b.sent_count)} · ${fmt.format(b.failed_count)} · ${fmt.format(b.recipients_count)}`, 'num');
-    cell(row, new Date(b.created_at).toLocaleString());
-    return row;
-  });
-  $('#broadcasts tbody').replaceChildren(...rows);
-  document.querySelector('[data-empty-for=broadcasts]').hidden = rows.length > 0;
+  const count = syncRows($('#broadcasts tbody'), broadcasts, 'messageId', (b) => b.message_id, broadcastCells);
+  document.querySelector('[data-empty-for=broadcasts]').hidden = count > 0;
 }
 
 $('#sign-in-form').addEventListener('submit', signIn);

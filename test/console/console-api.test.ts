@@ -16,7 +16,7 @@ describe('the console’s files', () => {
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
-    for (const src of ['/console/console.js', '/console/chart.js', '/console/vendor/socket.io.esm.min.js']) {
+    for (const src of ['/console/console.js', '/console/view.js', '/console/vendor/socket.io.esm.min.js']) {
       const res = await app.http.get(src);
       expect([src, res.status, res.headers.get('content-type')]).toEqual([src, 200, 'text/javascript; charset=utf-8']);
     }

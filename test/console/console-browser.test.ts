@@ -77,7 +77,13 @@ describe('the console in a real browser', () => {
     const page = await signedInConsole(browser, app, account);
     const row = `#campaigns tr[data-campaign-id="${id}"]`;
     await page.locator(`${row}[data-status=running]`).waitFor();
-    await page.click(`${row} button[data-action=pause]`);
+    // The figures move under the button while it waits for the click; the button itself stays put.
+    const pause = (await page.$(`${row} button[data-action=pause]`))!;
+    const counts = page.locator(`${row} td.num`).first();
+    const before = await counts.textContent();
+    await eventually(() => counts.textContent(), (text) => text !== before, { what: 'the sent count to move on the page' });
+    expect(await pause.evaluate((b) => b.isConnected)).toBe(true);
+    await pause.click();
 
     const paused = await waitForCampaign(app, account, id, (c) => c.status === 'paused', 'the campaign to be paused');
     expect(paused.can_resume).toBe(true);

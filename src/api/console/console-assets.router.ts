@@ -13,7 +13,7 @@ const ASSETS: Record<string, { file: string; type: string }> = {
   '/console/': { file: path.join(consoleDir, 'index.html'), type: 'text/html; charset=utf-8' },
   '/console/console.css': { file: path.join(consoleDir, 'console.css'), type: 'text/css; charset=utf-8' },
   '/console/console.js': { file: path.join(consoleDir, 'console.js'), type: 'text/javascript; charset=utf-8' },
-  '/console/chart.js': { file: path.join(consoleDir, 'chart.js'), type: 'text/javascript; charset=utf-8' },
+  '/console/view.js': { file: path.join(consoleDir, 'view.js'), type: 'text/javascript; charset=utf-8' },
   // The ES module build of the client that ships with the server package: same version, no CDN.
   '/console/vendor/socket.io.esm.min.js': { file: path.join(socketIoClientDir, 'socket.io.esm.min.js'), type: 'text/javascript; charset=utf-8' },
 };
