@@ -130,8 +130,7 @@ async function signOut() {
   const held = tokens.get();
   tokens.set(null);
   state.me = null;
-  state.socket?.disconnect();
-  state.socket = null;
+  dropSocket();
   clearInterval(state.pollTimer);
   setLive('offline');
   await api('POST', '/api/auth/logout/', held?.refresh ? { refresh: held.refresh } : {}).catch(() => undefined);
@@ -151,14 +150,21 @@ function setLive(mode) {
  * tab without a token tries the handshake bare (the session cookie, where the server accepts it for
  * same-origin pages), and otherwise polls the REST API.
  */
-function connectSocket() {
+function dropSocket() {
+  state.socket?.off();
   state.socket?.disconnect();
+  state.socket = null;
+}
+
+function connectSocket() {
+  dropSocket();
   const socket = io({ path: '/socket.io/', auth: (cb) => cb(tokens.get()?.access ? { token: tokens.get().access } : {}) });
   state.socket = socket;
   socket.on('connect', () => {
     setLive('live');
     schedulePolling();
     for (const task of state.tasks.values()) if (ACTIVE.has(task.status)) socket.emit('subscribe', { task_id: task.task_id });
+    refreshSoon(); // after a reconnect: what happened while the socket was down
   });
   socket.on('disconnect', () => {
     setLive('polling');
@@ -173,15 +179,16 @@ function connectSocket() {
     if (held?.refresh && !rotated) {
       rotated = true;
       try {
-        const rotated = await api('POST', '/api/auth/token/refresh/', { refresh: held.refresh });
-        tokens.set({ access: rotated.access, refresh: rotated.refresh });
+        const fresh = await api('POST', '/api/auth/token/refresh/', { refresh: held.refresh });
+        tokens.set({ access: fresh.access, refresh: fresh.refresh });
         return socket.connect();
       } catch {
-        tokens.set(null);
+        // the refresh token is spent too: fall through to the bare handshake
       }
     }
-    if (held) socket.connect(); // once more, bare
-    else socket.close();
+    if (!held) return socket.close(); // the bare handshake was refused: polling it is
+    tokens.set(null);
+    socket.connect();
   });
   for (const type of ['task_started', 'task_progress', 'task_completed', 'task_failed', 'task_cancelled']) socket.on(type, onTaskEvent);
 }

@@ -14,10 +14,8 @@ export async function launchBrowser(): Promise<Browser> {
 /** What went wrong in each page: uncaught errors and console errors (a refused script or style among them). */
 export const pageErrors = new WeakMap<Page, string[]>();
 
-/** A fresh browser context on the console, signed in through the console's own form. */
-export async function signedInConsole(browser: Browser, app: TestApp, account: TestAccount): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
+/** Records the page's uncaught errors and console errors in `pageErrors`. */
+export function watchErrors(page: Page): Page {
   const errors: string[] = [];
   pageErrors.set(page, errors);
   page.on('pageerror', (err) => errors.push(err.message));
@@ -25,6 +23,15 @@ export async function signedInConsole(browser: Browser, app: TestApp, account: T
     // The page asks who is signed in before it shows the form: that first 401 is expected.
     if (msg.type() === 'error' && !(msg.text().includes('status of 401') && msg.location().url.endsWith('/api/auth/profile/'))) errors.push(msg.text());
   });
+  return page;
+}
+
+/** A fresh browser context on the console, signed in through the console's own form. */
+export async function signedInConsole(browser: Browser, app: TestApp, account: TestAccount): Promise<Page> {
+  const context = await browser.newContext();
+  // Waits are for jobs on a shared, busy machine: states, not durations, so give them room.
+  context.setDefaultTimeout(90_000);
+  const page = watchErrors(await context.newPage());
   await page.goto(`${app.url}/console/`);
   await page.locator('#sign-in-form').waitFor();
   await page.fill('#sign-in-form [name=login]', account.email);

@@ -8,7 +8,7 @@ import { holdBatch } from '../phone/batch-gate.js';
 import { taskRow } from '../phone/generation-support.js';
 import { insertContacts, setTenantSettings, smsCampaign, waitForCampaign } from '../campaigns/support/campaign-fixtures.js';
 import { UploadClient } from '../imports/upload-client.js';
-import { launchBrowser, pageErrors, signedInConsole } from './browser.js';
+import { launchBrowser, pageErrors, signedInConsole, watchErrors } from './browser.js';
 
 // The app's jobs run on workers of this file's own, started once a gate holds the generation part-way.
 let app: TestApp;
@@ -62,6 +62,25 @@ describe('the console in a real browser', () => {
     expect(await page.locator('#live').getAttribute('data-state')).toBe('live');
     expect(pageErrors.get(page)).toEqual([]);
     await page.context().close();
+  });
+
+  test('when a signed-in person opens the console in another tab, then the cookie is enough, and a job started elsewhere shows up and finishes there', async () => {
+    workers ??= await startOwnWorkers(app);
+    const first = await signedInConsole(browser, app, account);
+    // Same cookies, but a tab of its own: no access token in its sessionStorage.
+    const tab = watchErrors(await first.context().newPage());
+    await tab.goto(`${app.url}/console/`);
+    await tab.locator('#board').waitFor();
+    expect(await tab.locator('#sign-in').isHidden()).toBe(true);
+    // Live where the socket handshake takes the cookie, else the REST API every 2 s.
+    await tab.locator('#live[data-state=live], #live[data-state=polling]').waitFor();
+
+    const started = await app.http.post('/api/phone-generator/generate-numbers-enhanced/', { user_id: String(account.userId), area_code: '212', quantity: 300 }, { apiKey: account.apiKey });
+    const row = `#tasks tr[data-task-id="${started.body.data.task_id}"]`;
+    await tab.locator(`${row}[data-status=completed]`).waitFor();
+    expect(await barValue(tab, row)).toBe(100);
+    expect(pageErrors.get(tab)).toEqual([]);
+    await first.context().close();
   });
 
   test('when a person pauses a running campaign from the page, then the API reports it paused, and the chart shows what was sent', async () => {
