@@ -17,6 +17,7 @@ const state = {
   /** Processed counts by task_id or `campaign:<id>`, for the rates. */
   rates: new RateMeter(),
   chartCampaignId: null,
+  chartRestUntil: 0,
   pollTimer: null,
 };
 
@@ -158,7 +159,8 @@ function dropSocket() {
 
 function connectSocket() {
   dropSocket();
-  const socket = io({ path: '/socket.io/', auth: (cb) => cb(tokens.get()?.access ? { token: tokens.get().access } : {}) });
+  // WebSocket only: no long-polling requests to outlive a refused handshake; the REST polling is the fallback.
+  const socket = io({ path: '/socket.io/', transports: ['websocket'], auth: (cb) => cb(tokens.get()?.access ? { token: tokens.get().access } : {}) });
   state.socket = socket;
   socket.on('connect', () => {
     setLive('live');
@@ -226,8 +228,6 @@ function schedulePolling() {
 
 const refreshSoon = throttle(() => void refreshAll(), 1_000);
 const refreshCampaignsSoon = throttle(() => void refreshCampaigns(), 1_000);
-// The timeline reads the campaign's whole ledger: at most every 5 s.
-const refreshChartSoon = throttle(() => void refreshChart().catch((err) => notice(err.message)), 5_000);
 
 async function refreshAll() {
   if (!state.me) return;
@@ -260,7 +260,7 @@ async function refreshCampaigns() {
   state.campaigns = new Map(answer.data.results.map((c) => [c.id, c]));
   for (const c of state.campaigns.values()) state.rates.sample(`campaign:${c.id}`, c.sent_count + c.failed_count);
   renderCampaigns();
-  if (state.chartCampaignId !== null) refreshChartSoon();
+  if (state.chartCampaignId !== null) void refreshChart().catch((err) => notice(err.message));
 }
 
 async function refreshBroadcasts() {
@@ -268,11 +268,20 @@ async function refreshBroadcasts() {
   renderBroadcasts(results);
 }
 
-async function refreshChart() {
+/**
+ * The timeline reads the campaign's whole ledger, so unless asked for (a click) it is read again only
+ * after 5 s, or ten times as long as the last read took, whichever is longer.
+ */
+async function refreshChart(asked = false) {
   const id = state.chartCampaignId;
   const campaign = state.campaigns.get(id);
-  if (!campaign) return;
-  const { points } = await api('GET', `/api/console/campaigns/${id}/timeline/`);
+  if (!campaign || (!asked && Date.now() < state.chartRestUntil)) return;
+  const began = Date.now();
+  state.chartRestUntil = Infinity; // one read at a time
+  const { points } = await api('GET', `/api/console/campaigns/${id}/timeline/`).finally(() => {
+    state.chartRestUntil = Date.now() + Math.max(5_000, 10 * (Date.now() - began));
+  });
+  if (id !== state.chartCampaignId) return;
   $('#chart-panel').hidden = false;
   $('#chart-title').textContent = `${campaign.name}: sent, delivered and failed over time`;
   drawTimeline($('#chart'), points);
@@ -352,7 +361,7 @@ function campaignCells(c) {
   if (c.can_cancel) controls.push(button('Cancel', 'cancel', () => api('POST', path('cancel'))));
   const showChart = () => {
     state.chartCampaignId = c.id;
-    void refreshChart().catch((err) => notice(err.message));
+    void refreshChart(true).catch((err) => notice(err.message));
   };
   return [
     {

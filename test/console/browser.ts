@@ -21,7 +21,7 @@ export function watchErrors(page: Page): Page {
   page.on('pageerror', (err) => errors.push(err.message));
   page.on('console', (msg) => {
     // The page asks who is signed in before it shows the form: that first 401 is expected.
-    if (msg.type() === 'error' && !(msg.text().includes('status of 401') && msg.location().url.endsWith('/api/auth/profile/'))) errors.push(msg.text());
+    if (msg.type() === 'error' && !(msg.text().includes('status of 401') && msg.location().url.endsWith('/api/auth/profile/'))) errors.push(`${msg.text()} (${msg.location().url})`);
   });
   return page;
 }

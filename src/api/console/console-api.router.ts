@@ -9,6 +9,7 @@ import { TASK_STATUSES } from '../../domain/tasks/task-status.js';
 import { PHONE_GENERATION_KIND, PHONE_VALIDATION_KIND } from '../../domain/phone/task-kinds.js';
 import { CAMPAIGN_KIND } from '../../domain/campaigns/campaign-ids.js';
 import { findCampaign } from '../../db/campaigns/campaign-store.js';
+import { isFinalCampaignStatus } from '../../domain/campaigns/campaign-status.js';
 import { campaignTimeline } from '../../db/campaigns/campaign-timeline.js';
 import { listBroadcasts } from '../../db/agent/broadcast-store.js';
 import { consoleBroadcastView, consoleTaskView } from './console-views.js';
@@ -49,7 +50,9 @@ export function createConsoleApiRouter(deps: ApiDeps, docs: OpenApiCollector) {
     const id = /^\d{1,15}$/.test(ctx.params.id ?? '') ? Number(ctx.params.id) : null;
     const campaign = id === null ? null : await findCampaign(pool, tenantId, id);
     if (!campaign) throw notFound('Campaign not found.');
-    return { campaign_id: campaign.id, status: campaign.status, points: await campaignTimeline(pool, tenantId, campaign.id) };
+    // A running or paused campaign's chart reaches to now, so a pause shows as a flat stretch.
+    const until = isFinalCampaignStatus(campaign.status) ? (campaign.completed_at ?? campaign.updated_at) : new Date();
+    return { campaign_id: campaign.id, status: campaign.status, points: await campaignTimeline(pool, tenantId, campaign.id, until) };
   });
 
   return routes.router;
