@@ -21,6 +21,8 @@ RUN (npm ci --omit=dev --no-audit --no-fund || npm install --omit=dev --no-audit
 
 COPY tsconfig.json ./
 COPY src ./src
+# The console's static files (/console/), served by the API.
+COPY public ./public
 # Workers load this bundle instead of running webpack at every start (they rebuild it only if stale).
 RUN npm run build:workflows && chown -R node:node dist
 

@@ -14,6 +14,7 @@ import { tenantScope } from './middleware/tenant-scope.js';
 import { OpenApiCollector } from './openapi/collector.js';
 import { createRouters } from './routes/index.js';
 import { createDocsRouter } from './openapi/docs.router.js';
+import { createConsoleAssetsRouter } from './console/console-assets.router.js';
 
 /** The Koa application: context, errors, body parsing, authentication, then one router per capability. */
 export function createApp(deps: ApiDeps): Koa<AppState> {
@@ -25,6 +26,10 @@ export function createApp(deps: ApiDeps): Koa<AppState> {
 
   app.use(requestContext(deps.logger));
   app.use(errorHandler());
+  // Static files need neither a body nor a caller: served before either is looked at.
+  const consoleAssets = createConsoleAssetsRouter();
+  app.use(consoleAssets.routes());
+  app.use(consoleAssets.allowedMethods());
   app.use(parseBody({ limit: deps.config.bodyLimit }));
   app.use(inputHygiene());
   app.use(authenticate(deps.authenticator));

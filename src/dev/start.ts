@@ -56,6 +56,7 @@ async function main() {
       ...infra.started.map((s) => `  started    ${s}`),
       `  migrations ${applied.length ? applied.join(', ') : 'up to date'}`,
       `  API        ${base}/api/`,
+      `  console    ${base}/console/  (live tasks and campaigns; sign in with any account)`,
       `  docs       ${base}/api/docs  (OpenAPI: ${base}/api/openapi.json)`,
       `  Socket.IO  ${base.replace(/^http/, 'ws')}/socket.io/  (plain WebSocket: ${base.replace(/^http/, 'ws')}/ws/tasks/<user_id>/?token=...)`,
       `  Temporal   ${infra.temporalAddress}, namespace ${config.temporal.namespace}`,

@@ -40,3 +40,9 @@ export async function findBroadcast(pool: pg.Pool, tenantId: number, messageId: 
 export async function markBroadcastFailed(pool: pg.Pool, id: number): Promise<void> {
   await pool.query(`update broadcasts set status = 'failed', completed_at = now() where id = $1`, [id]);
 }
+
+/** The tenant's latest broadcasts, newest first. */
+export async function listBroadcasts(pool: pg.Pool, tenantId: number, limit: number): Promise<BroadcastRow[]> {
+  const { rows } = await pool.query<BroadcastRow>(`select * from broadcasts where tenant_id = $1 order by created_at desc, id desc limit $2`, [tenantId, limit]);
+  return rows;
+}
