@@ -6,6 +6,7 @@
  */
 import type pg from 'pg';
 import { b2bWhere, type B2bFilter } from '../src/db/contacts/b2b-filter.js';
+import { messagingWhere } from '../src/db/contacts/messaging-filter.js';
 import { listContacts } from '../src/db/contacts/contact-list.js';
 import { B2B_LIST_COLUMNS } from '../src/domain/contacts/contact-views.js';
 import { randomBytes } from 'node:crypto';
@@ -27,6 +28,8 @@ export interface ContactsListBenchContext {
 
 const QUERY = 'industry=Technology&location=new+york&min_employees=100';
 const FILTER: B2bFilter = { industries: ['Technology'], location: 'new york', minEmployees: 100 };
+/** Seed 004's own example search (its "Contact Management" snippet), a page of 20. */
+const SEARCH = 'john';
 
 export async function run(ctx: ContactsListBenchContext) {
   const log = ctx.log ?? ((line: string) => console.log(line));
@@ -58,11 +61,31 @@ export async function run(ctx: ContactsListBenchContext) {
   const sql = await load(sqlConcurrency, seconds, () => listContacts(ctx.pool, where(), B2B_LIST_COLUMNS, { limit: 50, offset: 0 }));
   const single = await load(1, 3, () => listContacts(ctx.pool, where(), B2B_LIST_COLUMNS, { limit: 50, offset: 0 }));
 
+  // Goal 1: one client at a time, over HTTP, beside the same SQL from one client.
+  const oneList = await load(1, seconds / 2, async () => {
+    const res = await fetch(url, { headers });
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`HTTP ${res.status}`);
+  });
+  const searchUrl = `${ctx.apiUrl}/api/messaging/contacts/?search=${SEARCH}&page_size=20`;
+  const found = await fetch(searchUrl, { headers });
+  const foundBody = (await found.json()) as { data?: { count: number } };
+  if (found.status !== 200) throw new Error(`search: HTTP ${found.status} ${JSON.stringify(foundBody)}`);
+  log(`GET /api/messaging/contacts/?search=${SEARCH} → count ${foundBody.data?.count.toLocaleString()}`);
+  const oneSearch = await load(1, seconds / 2, async () => {
+    const res = await fetch(searchUrl, { headers });
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`HTTP ${res.status}`);
+  });
+  const searchSql = await load(1, 3, () => listContacts(ctx.pool, messagingWhere(ctx.account.tenantId, { search: SEARCH }), 'c.*', { limit: 20, offset: 0 }));
+
   log(`HTTP API p50 ${api.p50.toFixed(1)} ms, ${api.errors} errors; SQL page + count from 1 client: ${single.perSecond.toFixed(0)} req/s, p50 ${single.p50.toFixed(1)} ms, p95 ${single.p95.toFixed(1)} ms`);
+  reportFigure({ name: 'contacts list p95, three filters, 1 client', figure: oneList.p95, unit: 'ms', floor: single.p95, floorLabel: 'SQL page + count, 1 client', goal: { value: 50 }, growth: 'per-call' });
+  reportFigure({ name: `contacts search p95 (seed 004, search=${SEARCH}), 1 client`, figure: oneSearch.p95, unit: 'ms', floor: searchSql.p95, floorLabel: 'SQL page + count, 1 client', goal: { value: 50 }, growth: 'per-call' });
   const floorLabel = `SQL page + count, ${sqlConcurrency} clients`;
   reportFigure({ name: `contacts list throughput, ${concurrency} clients`, figure: api.perSecond, unit: 'req/s', floor: sql.perSecond, floorLabel, goal: { value: 300 }, higherIsBetter: true });
   reportFigure({ name: `contacts list p95, ${concurrency} clients`, figure: api.p95, unit: 'ms', floor: sql.p95, floorLabel, goal: { value: 250 }, growth: 'per-call' });
-  return { rows, seedSeconds, count: body.count, api, sql, single };
+  return { rows, seedSeconds, count: body.count, api, sql, single, oneList, oneSearch, searchSql };
 }
 
 /**

@@ -7,8 +7,12 @@ import { createAccount } from '../support/accounts.js';
 import { startWorkerProcess, type WorkerProcess } from '../support/worker-process.js';
 import { UploadClient } from './upload-client.js';
 import { holdContactEmail } from './contact-gate.js';
+import { DEFAULT_IMPORT_OPTIONS } from '../../src/domain/imports/import-options.js';
 
 const ROWS = 200_000;
+const BATCH = DEFAULT_IMPORT_OPTIONS.batchRows;
+/** A row of the third batch (neither invalid nor a copy at today's batch size). */
+const HELD_ROW = 2 * BATCH + 500;
 const prefix = `test-import-crash-${randomBytes(4).toString('hex')}`;
 const logFile = path.join(os.tmpdir(), `${prefix}.log`);
 let app: TestApp;
@@ -52,15 +56,15 @@ test('when the worker is killed in the middle of a 200,000-row import and anothe
   const account = await createAccount(app);
   const client = new UploadClient(app.http, account.apiKey);
   const { csv, identities, invalid } = generate();
-  // Killed while held in its third batch of 5,000 rows (the one storing row 10,500): two batches are committed, the rest are not.
-  const gate = await holdContactEmail(app, account.tenantId, 'r10500@example.com');
+  // Killed while held in its third batch (the one storing row HELD_ROW): two batches are committed, the rest are not.
+  const gate = await holdContactEmail(app, account.tenantId, `r${HELD_ROW}@example.com`);
   let uploadId: string;
   let complete: HttpResult;
   try {
     ({ uploadId, complete } = await client.upload(csv, { totalChunks: 4 }));
     expect(complete.status).toBe(200);
     await gate.reached(240_000);
-    expect(await processed(client, uploadId)).toEqual({ done: false, rows: 10_000 });
+    expect(await processed(client, uploadId)).toEqual({ done: false, rows: 2 * BATCH });
     await workers[0].kill();
   } finally {
     await gate.release();

@@ -51,25 +51,45 @@ export async function runImportBatches(pool: pg.Pool, storage: ObjectStorage, ta
 
   let batch = emptyBatch();
   let lastRow = ledger.rows_read + 1;
+  // The batch before this one, committing while this one is parsed: node and PostgreSQL each keep a core busy.
+  let committing: Promise<LedgerRow> | undefined;
+  /** Waits for the batch in flight; answers the result to hand back when the run stops after it. */
+  const land = async (): Promise<RunResult | undefined> => {
+    if (!committing) return undefined;
+    const landed = committing;
+    committing = undefined;
+    ledger = await landed;
+    if (ledger.cancel_requested) return resultOf(ledger, true);
+    hooks.committed({ rowsRead: ledger.rows_read, byteOffset: ledger.byte_offset });
+    if (ledger.done || hooks.shouldYield()) return resultOf(ledger, false);
+    return undefined;
+  };
   const records = csvRecords(file, { headerEnd: ledger.header_end, from: ledger.byte_offset, firstRow: ledger.rows_read + 2, maxRecordBytes: options.maxRecordBytes });
-  // Batches commit one after another while parsing waits: measured on 2 cores, parsing the next batch
-  // during a commit was slower (both compete for the same cores) and held a second batch in memory.
-  for await (const item of records) {
-    lastRow = item.row;
-    if (item.kind === 'malformed') batch.rejected.push({ row: item.row, reason: item.reason, fields: item.fields });
-    else {
-      const mapped = mapRecord(item.fields, header, region, phone);
-      if (mapped.ok) {
-        batch.valid.push({ row: item.row, contact: mapped.row });
-        batch.fieldsOf.set(item.row, item.fields);
-      } else batch.rejected.push({ row: item.row, reason: mapped.reason, fields: item.fields });
-      if (batch.valid.length + batch.rejected.length < options.batchRows) continue;
-      ledger = await commitBatch(pool, ledger, batch, { byteOffset: item.end, rowsRead: item.row - 1, done: item.end >= file.size });
-      if (ledger.cancel_requested) return resultOf(ledger, true);
-      batch = emptyBatch();
-      hooks.committed({ rowsRead: ledger.rows_read, byteOffset: ledger.byte_offset });
-      if (ledger.done || hooks.shouldYield()) return resultOf(ledger, false);
+  try {
+    for await (const item of records) {
+      lastRow = item.row;
+      if (item.kind === 'malformed') batch.rejected.push({ row: item.row, reason: item.reason, fields: item.fields });
+      else {
+        const mapped = mapRecord(item.fields, header, region, phone);
+        if (mapped.ok) {
+          batch.valid.push({ row: item.row, contact: mapped.row });
+          batch.fieldsOf.set(item.row, item.fields);
+        } else batch.rejected.push({ row: item.row, reason: mapped.reason, fields: item.fields });
+        if (batch.valid.length + batch.rejected.length < options.batchRows) continue;
+        const stop = await land();
+        if (stop) return stop;
+        committing = commitBatch(pool, ledger, batch, { byteOffset: item.end, rowsRead: item.row - 1, done: item.end >= file.size });
+        committing.catch(() => undefined); // awaited by land(); this only keeps a failure from counting as unhandled meanwhile
+        batch = emptyBatch();
+        // This call's share is done: hand back after this batch rather than parse one that would be dropped.
+        if (hooks.shouldYield()) return (await land())!;
+      }
     }
+    const stop = await land();
+    if (stop) return stop;
+  } finally {
+    // A parse error while a batch commits: let that transaction end before the error goes up.
+    await committing?.catch(() => undefined);
   }
   ledger = await commitBatch(pool, ledger, batch, { byteOffset: file.size, rowsRead: Math.max(ledger.rows_read, lastRow - 1), done: true });
   hooks.committed({ rowsRead: ledger.rows_read, byteOffset: ledger.byte_offset });

@@ -13,7 +13,7 @@ export interface StagedRow {
 export const STAGING_TABLE = 'contact_upsert_staging';
 
 /**
- * Loads a batch into a session-local table with COPY: one round trip however many rows. The table is
+ * Loads a batch into a session-local table with one COPY (text format), however many rows. The table is
  * created on the connection's first batch and emptied at every commit (and here, should an earlier
  * batch of the same transaction have left rows), so no batch ever sees another's rows. Each row is its
  * contact as JSON, read by the contact rules' SQL builders, beside the two keys it is matched by.
@@ -23,15 +23,31 @@ export async function stageContacts(client: pg.PoolClient, rows: readonly Staged
     `create temp table if not exists ${STAGING_TABLE} (row_no integer not null, phone_e164 text, email text, r jsonb not null) on commit delete rows;
      delete from ${STAGING_TABLE}`,
   );
-  const lines: string[] = [];
-  for (const { row, contact } of rows) {
-    lines.push(`${row},${cell(contact.phone_e164)},${cell(contact.email)},${cell(JSON.stringify(contact))}\n`);
-  }
-  await pipeline(Readable.from([lines.join('')]), client.query(copyFrom(`copy ${STAGING_TABLE} (row_no, phone_e164, email, r) from stdin (format csv)`)));
+  await pipeline(Readable.from(copyText(rows)), client.query(copyFrom(`copy ${STAGING_TABLE} (row_no, phone_e164, email, r) from stdin`)));
 }
 
-/** A COPY CSV cell: unquoted empty is NULL; anything with a quote, comma or line break is quoted. */
-function cell(value: string | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  return /[",\r\n]/.test(value) || value === '' ? `"${value.replace(/"/g, '""')}"` : value;
+const ROWS_PER_CHUNK = 2000;
+
+/** The rows as COPY text, a few thousand lines per chunk, so a large batch is never one string. */
+function* copyText(rows: readonly StagedRow[]): Generator<string> {
+  for (let at = 0; at < rows.length; at += ROWS_PER_CHUNK) {
+    let chunk = '';
+    for (const { row, contact } of rows.slice(at, at + ROWS_PER_CHUNK)) {
+      chunk += `${row}\t${cell(contact.phone_e164)}\t${cell(contact.email)}\t${cell(JSON.stringify(contact))}\n`;
+    }
+    yield chunk;
+  }
 }
+
+const SPECIAL = /[\\\t\n\r]/;
+
+/**
+ * A COPY text cell: \N is NULL; backslash, tab and line breaks are escaped. JSON never holds a raw tab
+ * or line break, so most cells go as they are (the CSV format would double every quote of the JSON).
+ */
+function cell(value: string | null | undefined): string {
+  if (value === null || value === undefined) return '\\N';
+  return SPECIAL.test(value) ? value.replace(/[\\\t\n\r]/g, (ch) => ESCAPES[ch]) : value;
+}
+
+const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };

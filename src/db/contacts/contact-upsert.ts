@@ -32,9 +32,10 @@ const SAVEPOINT = 'contact_upsert_update';
 /**
  * Creates or updates a batch of one tenant's contacts, in the caller's transaction, with the same rules
  * for every entry point (single creates, the JSON bulk import, the CSV import). Set-based whatever the
- * batch size: one COPY into staging, then per round one look-up of every row's phone and email, one
- * UPDATE of the matches, one INSERT … ON CONFLICT DO NOTHING of the rest. The unique indexes on
- * (tenant, phone) and (tenant, email_key) decide every race.
+ * batch size: one COPY into staging and one INSERT … ON CONFLICT DO NOTHING of every row; then, for the
+ * rows that conflicted, per round one look-up of their phone and email, one UPDATE of the matches, one
+ * INSERT … ON CONFLICT DO NOTHING of the rest. The unique indexes on (tenant, phone) and
+ * (tenant, email_key) decide every race.
  *
  * A row repeating an earlier row's phone or email is skipped; one matching an existing contact updates
  * it (a soft-deleted one is revived and counts as created); one whose phone and email belong to two
@@ -53,7 +54,14 @@ export async function upsertContacts(client: pg.PoolClient, tenantId: number, ro
   const duplicates = findBatchDuplicates(rows.map((r) => r.contact));
   for (const d of duplicates.values()) outcomes.set(rows[d.index].row, { row: rows[d.index].row, status: 'skipped', cause: 'repeats-row', of: rows[d.of].row, key: d.key });
   let pending = rows.filter((_, i) => !duplicates.has(i));
-  if (pending.length) await stageContacts(client, pending);
+  if (pending.length) {
+    await stageContacts(client, pending);
+    // Most rows of an import are new: they all go in first, in one statement, and only the rows whose
+    // phone or email some contact already holds (or a concurrent writer took) are looked up.
+    const first = await insertFromStaging(client, tenantId, pending, { everyStagedRow: true });
+    for (const [row, id] of first.ids) outcomes.set(row, { row, status: 'created', id });
+    pending = first.lost;
+  }
 
   const targeted = new Set<number>();
   for (let round = 0; pending.length && round < ROUNDS; round++) {
@@ -139,16 +147,22 @@ async function updateFromStaging(client: pg.PoolClient, tenantId: number, update
 
 /**
  * Inserts the rows, sorted by phone (sorted keys are cheaper for the unique index and lock in one
- * order), and answers the new ids by row and the rows that lost a race (ON CONFLICT DO NOTHING).
+ * order), and answers the new ids by row and the rows that conflicted with a stored or concurrently
+ * committed contact (ON CONFLICT DO NOTHING).
  */
-async function insertFromStaging(client: pg.PoolClient, tenantId: number, rows: readonly StagedRow[]): Promise<{ ids: Map<number, number>; lost: StagedRow[] }> {
+async function insertFromStaging(
+  client: pg.PoolClient,
+  tenantId: number,
+  rows: readonly StagedRow[],
+  opts: { everyStagedRow?: boolean } = {},
+): Promise<{ ids: Map<number, number>; lost: StagedRow[] }> {
   const cols = insertColumns('s.r');
   const res = await client.query<{ id: number; phone_e164: string | null; email_key: string | null }>(
     `insert into contacts (tenant_id, ${cols.names})
-     select $1, ${cols.values} from ${STAGING_TABLE} s where s.row_no = any($2::int[]) order by s.phone_e164
+     select $1, ${cols.values} from ${STAGING_TABLE} s ${opts.everyStagedRow ? '' : 'where s.row_no = any($2::int[])'} order by s.phone_e164
      on conflict do nothing
      returning id, phone_e164, email_key`,
-    [tenantId, rows.map((r) => r.row)],
+    opts.everyStagedRow ? [tenantId] : [tenantId, rows.map((r) => r.row)],
   );
   const byPhone = new Map<string, number>();
   const byEmail = new Map<string, number>();

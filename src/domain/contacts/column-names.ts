@@ -51,7 +51,13 @@ const CANONICAL = new Set<string>([...Object.keys(TEXT_LIMITS), 'name', 'email',
  * "Person Linkedin Url") stands for, or undefined when it names none.
  */
 export function fieldOf(key: string): InputField | undefined {
+  // An import asks for the same dozen keys once per row.
+  if (known.has(key)) return known.get(key);
   const k = key.trim().toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
-  if (CANONICAL.has(k)) return k as InputField;
-  return ALIASES[k];
+  const field = CANONICAL.has(k) ? (k as InputField) : Object.hasOwn(ALIASES, k) ? ALIASES[k] : undefined;
+  if (known.size < KNOWN_KEYS) known.set(key, field);
+  return field;
 }
+
+const KNOWN_KEYS = 1000;
+const known = new Map<string, InputField | undefined>();
