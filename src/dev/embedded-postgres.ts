@@ -40,7 +40,10 @@ export async function startEmbeddedPostgres(opts: {
     password,
     persistent: true,
     createPostgresUser: process.getuid?.() === 0,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', `fsync=${settings.fsync}`, '-c', `synchronous_commit=${settings.synchronous_commit}`],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', `fsync=${settings.fsync}`, '-c', `synchronous_commit=${settings.synchronous_commit}`,
+      // A million-row import or generation writes 1.5–2 GB of WAL; at the default 1 GB a checkpoint lands
+      // mid-batch and every page it touches next is logged whole again.
+      '-c', 'max_wal_size=4GB'],
     onLog: (m: unknown) => opts.onLog?.(String(m)),
     onError: (m: unknown) => opts.onLog?.(String(m)),
   });
