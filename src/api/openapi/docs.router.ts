@@ -24,7 +24,7 @@ const page = `<!doctype html>
 export function createDocsRouter(docs: OpenApiCollector, routers: Router<AppState>[], serverUrl: string): Router<AppState> {
   const router = new Router<AppState>();
   router.get('/api/openapi.json', (ctx) => {
-    const mounted = routers.flatMap((r) =>
+    const mounted = routers.filter((r) => r !== router).flatMap((r) =>
       r.stack.flatMap((layer) => layer.methods.filter((m) => m !== 'HEAD').map((m) => ({ method: m.toLowerCase(), path: String(layer.path) }))),
     );
     ctx.body = docs.document(mounted, serverUrl);
