@@ -94,6 +94,9 @@ describe('real answers match their documented schemas', () => {
     expect(campaign.status).toBe(201);
     c.check('get', '/api/messaging/campaigns/:id/', await app.http.get(`/api/messaging/campaigns/${campaign.body.data.id}/`, as()));
     c.check('get', '/api/messaging/campaigns/', await app.http.get('/api/messaging/campaigns/', as()));
+    // Seed 004's actions are documented with their slash and answer without it too.
+    const cancelled = c.check('post', '/api/messaging/campaigns/:id/cancel/', await app.http.post(`/api/messaging/campaigns/${campaign.body.data.id}/cancel`, undefined, as()));
+    expect(cancelled.body.campaign).toMatchObject({ id: campaign.body.data.id, status: 'cancelled' });
     c.check('get', '/api/messaging/analytics/overview/', await app.http.get('/api/messaging/analytics/overview/', as()));
     c.check('get', '/api/messaging/sms/stats/', await app.http.get('/api/messaging/sms/stats/', as()));
     c.check('post', '/api/messaging/sms/validate-phone/', await app.http.post('/api/messaging/sms/validate-phone/', { phone_number: '+14155550123' }, as()));

@@ -21,6 +21,8 @@ interface RouteSpecBase<B extends z.ZodType | undefined, Q extends z.ZodType | u
   errors?: ErrorStatus[];
   /** Defaults to one derived from method and path. */
   operationId?: string;
+  /** Other spellings that answer the same (a seed's path without its trailing slash); documented once, at the route's path. */
+  alsoAt?: string[];
 }
 
 /**
@@ -88,7 +90,7 @@ export class Routes {
       };
       await (ctx.state.aroundHandler ? ctx.state.aroundHandler(run) : run());
     });
-    this.router[method](path, ...(chain as Middleware[]));
+    this.router[method]([path, ...(spec.alsoAt ?? [])], ...(chain as Middleware[]));
     return this;
   }
 }

@@ -112,8 +112,7 @@ export function createCampaignsRouters(deps: ApiDeps, docs: OpenApiCollector) {
     { path: 'cancel', summary: 'Cancel; recipients not yet sent to are never sent to', run: (t: number, id: number) => control.cancel(t, id), done: () => 'Campaign cancelled successfully' },
   ];
   for (const action of actions) {
-    // The router is not strict about the trailing slash, so `/:id/start` answers here too.
-    routes.post(`/:id/${action.path}/`, { summary: action.summary, response: r.action }, async (ctx) => {
+    routes.post(`/:id/${action.path}/`, { summary: action.summary, response: r.action, alsoAt: [`/:id/${action.path}`] }, async (ctx) => {
       const { tenantId } = principalOf(ctx);
       const row = await action.run(tenantId, campaignId(ctx));
       const data = await one(tenantId, row);
