@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ApiDeps } from '../../deps.js';
 import type { OpenApiCollector } from '../../openapi/collector.js';
 import { Routes } from '../../http/routes.js';
+import { contactBody } from './contact-body.js';
 import { principalOf, type AppContext } from '../../http/context.js';
 import { notFound, validationError } from '../../../domain/shared/errors.js';
 import { b2bWhere } from '../../../db/contacts/b2b-filter.js';
@@ -38,7 +39,6 @@ const autocompleteQuery = z.object({
   q: z.string().max(100, 'Ensure this field has no more than 100 characters.').optional().default(''),
 });
 
-const contactBody = z.looseObject({});
 
 /** Seed 001 (Appointment360) contacts under /api/api/: DRF shapes, raw objects, `{detail}` errors. */
 export function createB2bContactsRouter(deps: ApiDeps, docs: OpenApiCollector) {

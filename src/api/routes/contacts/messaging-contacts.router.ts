@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ApiDeps } from '../../deps.js';
 import type { OpenApiCollector } from '../../openapi/collector.js';
 import { Routes } from '../../http/routes.js';
+import { contactBody } from './contact-body.js';
 import { messagingContactResponses as r } from './contacts.responses.js';
 import { principalOf, type AppContext } from '../../http/context.js';
 import { mifumoOk } from '../../http/envelopes.js';
@@ -25,7 +26,6 @@ const listQuery = z.object({
   page: pageField,
   page_size: pageSizeField(20),
 });
-const contactBody = z.looseObject({});
 const optOutBody = z.object({ reason: z.string().trim().max(500, 'Ensure this field has no more than 500 characters.').nullish() });
 
 /** Seed 004 (Mifumo) contacts under /api/messaging/contacts/: `{success, data}` envelope, upsert by phone or email. */
