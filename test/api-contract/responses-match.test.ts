@@ -114,6 +114,44 @@ describe('real answers match their documented schemas', () => {
     expect(c.check('post', '/api/channels/generate-phone-number', await app.http.post('/api/channels/generate-phone-number', { country: '' }, as())).status).toBe(400);
   });
 
+  test('when more reads and writes of every family answer, they match too', async () => {
+    const user = `user_id=${account.userId}`;
+    c.check('get', '/api/phone-generator/get-valid-numbers/', await app.http.get(`/api/phone-generator/get-valid-numbers/?${user}`, as()));
+    c.check('get', '/api/phone-generator/clear-numbers/', await app.http.get(`/api/phone-generator/clear-numbers/?${user}`, as()));
+    c.check('post', '/api/phone-generator/delete-numbers/', await app.http.post(`/api/phone-generator/delete-numbers/?${user}`, { selectedNumbers: [999999999] }, as()));
+    c.check('get', '/api/api/contacts/autocomplete/', await app.http.get('/api/api/contacts/autocomplete/?field=company&q=Eng', as()));
+    const contact = c.check('post', '/api/messaging/contacts/', await app.http.post('/api/messaging/contacts/', { phone_number: '+14155550188', name: 'Grace Hopper', attributes: { city: 'Arlington' } }, as()));
+    const contactPath = `/api/messaging/contacts/${contact.body.data.id}/`;
+    c.check('get', '/api/messaging/contacts/:id/', await app.http.get(contactPath, as()));
+    c.check('put', '/api/messaging/contacts/:id/', await app.http.put(contactPath, { title: 'Rear Admiral' }, as()));
+    c.check('post', '/api/messaging/contacts/:id/opt-in/', await app.http.post(`${contactPath}opt-in/`, undefined, as()));
+    c.check('post', '/api/messaging/contacts/:id/opt-out/', await app.http.post(`${contactPath}opt-out/`, { reason: 'asked' }, as()));
+    c.check('post', '/api/messaging/contacts/bulk-import/', await app.http.post('/api/messaging/contacts/bulk-import/', { contacts: [{ phone_number: '+14155550199' }, { email: 'bad' }] }, as()));
+    c.check('delete', '/api/messaging/contacts/:id/', await app.http.delete(contactPath, as()));
+    c.check('get', '/api/messaging/conversations/', await app.http.get('/api/messaging/conversations/', as()));
+    c.check('get', '/api/messaging/messages/', await app.http.get('/api/messaging/messages/', as()));
+    c.check('get', '/api/messaging/numbers/', await app.http.get('/api/messaging/numbers/', as()));
+    c.check('post', '/api/messaging/sender-ids/', await app.http.post('/api/messaging/sender-ids/', { sender_id: `S${account.userId}`.slice(0, 11) }, as()));
+    c.check('get', '/api/messaging/sender-ids/', await app.http.get('/api/messaging/sender-ids/', as()));
+    c.check('get', '/api/messaging/sms/balance/', await app.http.get('/api/messaging/sms/balance/', as()));
+    c.check('get', '/api/messaging/sms/test-connection/', await app.http.get('/api/messaging/sms/test-connection/', as()));
+    c.check('get', '/api/billing/subscription/', await app.http.get('/api/billing/subscription/', as()));
+    c.check('get', '/api/billing/usage/', await app.http.get('/api/billing/usage/', as()));
+    c.check('get', '/api/tenants/:id/', await app.http.get(`/api/tenants/${account.tenantId}/`, as()));
+    c.check('get', '/api/tenants/:id/members/', await app.http.get(`/api/tenants/${account.tenantId}/members/`, as()));
+    const key = c.check('post', '/api/auth/api-key/generate/', await app.http.post('/api/auth/api-key/generate/', { name: 'contract' }, as()));
+    c.check('post', '/api/auth/api-key/revoke/', await app.http.post('/api/auth/api-key/revoke/', { id: key.body.data.id }, as()));
+    const phone = agentPhone();
+    await app.http.post('/api/users/', { phone_number: phone }, as());
+    c.check('patch', '/api/users/:phone/', await app.http.patch(`/api/users/${encodeURIComponent(phone)}/`, { full_name: 'Ada' }, as()));
+    c.check('post', '/api/users/:phone/update_tier/', await app.http.post(`/api/users/${encodeURIComponent(phone)}/update_tier/`, { tier: 'premium' }, as()));
+    c.check('get', '/api/tasks/', await app.http.get('/api/tasks/', as()));
+    c.check('get', '/api/analytics/users/', await app.http.get('/api/analytics/users/', as()));
+    c.check('get', '/api/analytics/performance/', await app.http.get('/api/analytics/performance/', as()));
+    expect(c.check('patch', '/api/error-logs/:id/', await app.http.patch('/api/error-logs/999999999/', { resolved: true }, as())).status).toBe(404);
+    expect(c.check('get', '/api/messaging/status/:messageId/', await app.http.get('/api/messaging/status/nope/', as())).status).toBe(404);
+  });
+
   test('when the sample is counted, then it spans all five families with successes and errors', () => {
     const routes = new Set(c.checked.map((x) => x.route));
     expect(routes.size).toBeGreaterThanOrEqual(15);

@@ -40,7 +40,7 @@ export function createTenantsRouter(deps: ApiDeps, docs: OpenApiCollector) {
     return ok(tenant, 'Tenant created successfully', 201);
   });
 
-  routes.post('/switch/', { summary: 'Make a tenant the caller’s active tenant', body: switchTenantBody, response: r.one }, async (ctx) => {
+  routes.post('/switch/', { summary: 'Make a tenant the caller’s active tenant', body: switchTenantBody, response: r.one, errors: [404] }, async (ctx) => {
     const tenant = await tenants.switchTo(principalOf(ctx).userId, ctx.state.body.tenant_id);
     return ok(tenant, `Switched to ${tenant.name}`);
   });
@@ -66,7 +66,7 @@ export function createTenantsRouter(deps: ApiDeps, docs: OpenApiCollector) {
     return ok(invitation, 'Invitation sent', 201);
   });
 
-  routes.post('/invitations/accept/', { summary: 'Join the tenant an emailed invitation names (signed in as the invited email)', body: acceptInvitationBody, response: r.one }, async (ctx) => {
+  routes.post('/invitations/accept/', { summary: 'Join the tenant an emailed invitation names (signed in as the invited email)', body: acceptInvitationBody, response: r.one, errors: [404] }, async (ctx) => {
     const tenant = await invitations.accept(principalOf(ctx).userId, ctx.state.body.token);
     return ok(tenant, `Joined ${tenant.name}`);
   });

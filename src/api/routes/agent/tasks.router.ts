@@ -23,7 +23,7 @@ export function createAgentTasksRouter(deps: ApiDeps, docs: OpenApiCollector) {
     return drfPage(ctx, deps.config.publicBaseUrl, { page, page_size }, { count: result.count, rows: result.rows.map(agentTaskView) });
   });
 
-  routes.post('/', { summary: 'Ask the agent for a user (answered by the sms-agent workflow, nothing texted)', body: createTaskBody, response: r.task, status: 201 }, async (ctx) => {
+  routes.post('/', { summary: 'Ask the agent for a user (answered by the sms-agent workflow, nothing texted)', body: createTaskBody, response: r.task, status: 201, errors: [404] }, async (ctx) => {
     const tenantId = principalOf(ctx).tenantId;
     const b = ctx.state.body;
     const result = await runAgentTask(target, { tenantId, userPhone: b.user_phone, smsContent: b.sms_content, category: b.category });

@@ -15,7 +15,7 @@ export function addApiKeyRoutes(routes: Routes, identity: Identity) {
     };
   });
 
-  routes.post('/api-key/revoke/', { summary: 'Revoke one API key by id or key, or all of the caller’s keys', body: revokeKeyBody, response: r.keysRevoked }, async (ctx) => {
+  routes.post('/api-key/revoke/', { summary: 'Revoke one API key by id or key, or all of the caller’s keys', body: revokeKeyBody, response: r.keysRevoked, errors: [404] }, async (ctx) => {
     const userId = principalOf(ctx).userId;
     const { id, api_key } = ctx.state.body;
     const revoked = id !== undefined || api_key ? await identity.apiKeys.revoke(userId, { id, key: api_key }) : await identity.apiKeys.revokeAll(userId);

@@ -93,7 +93,7 @@ export function createB2bContactsRouter(deps: ApiDeps, docs: OpenApiCollector) {
     return autocomplete(pool, principalOf(ctx).tenantId, ctx.state.query.field, ctx.state.query.q.trim());
   });
 
-  routes.post('/contacts/export/', { summary: 'Selected contacts as an XLSX data URL, counted against the download limit', body: exportBody, response: r.exported }, async (ctx) => {
+  routes.post('/contacts/export/', { summary: 'Selected contacts as an XLSX data URL, counted against the download limit', body: exportBody, response: r.exported, errors: [404] }, async (ctx) => {
     const { tenantId, userId } = principalOf(ctx);
     return exportContacts(pool, { tenantId, userId, contactIds: ctx.state.body.contact_ids, fields: ctx.state.body.fields });
   });

@@ -23,7 +23,7 @@ export function createConversationsRouter(deps: ApiDeps, docs: OpenApiCollector)
     return ok(paged(ctx, deps.config.publicBaseUrl, q, await listConversations(pool, principalOf(ctx).tenantId, q, windowOf(q))));
   });
 
-  routes.post('/', { summary: 'Open a conversation with a contact or number (or answer the existing one)', body: createConversationBody, responses: { 200: r.conversation, 201: r.conversation } }, async (ctx) => {
+  routes.post('/', { summary: 'Open a conversation with a contact or number (or answer the existing one)', body: createConversationBody, responses: { 200: r.conversation, 201: r.conversation }, errors: [404] }, async (ctx) => {
     const { tenantId } = principalOf(ctx);
     const b = ctx.state.body;
     const tenant = await loadTenantMessaging(pool, tenantId);

@@ -21,7 +21,7 @@ export function createMessagesRouter(deps: ApiDeps, docs: OpenApiCollector, serv
     return ok(paged(ctx, deps.config.publicBaseUrl, q, await listMessages(pool, principalOf(ctx).tenantId, q, windowOf(q))));
   });
 
-  routes.post('/', { summary: 'Send one SMS to a conversation, contact or number; text given or from a template', body: sendMessageBody, response: r.message, status: 201, errors: [502, 503] }, async (ctx) => {
+  routes.post('/', { summary: 'Send one SMS to a conversation, contact or number; text given or from a template', body: sendMessageBody, response: r.message, status: 201, errors: [404, 502, 503] }, async (ctx) => {
     const message = await sendOneMessage(sending, principalOf(ctx), ctx.state.body);
     ctx.status = 201;
     return ok(message, message.status === 'failed' ? 'Message could not be sent' : 'Message sent successfully', 201);

@@ -102,7 +102,7 @@ export function createPhoneNumbersRouter(deps: ApiDeps, docs: OpenApiCollector) 
     return phoneOk({ deleted_count: await deleteAllNumbers(pool, tenantId, q.project_id) }, 'All numbers deleted');
   });
 
-  routes.post('/delete-numbers/', { summary: 'Delete the selected numbers, all or none', query: callerQuery, body: deleteBody, response: responses.deleted }, async (ctx) => {
+  routes.post('/delete-numbers/', { summary: 'Delete the selected numbers, all or none', query: callerQuery, body: deleteBody, response: responses.deleted, errors: [404] }, async (ctx) => {
     const { tenantId } = caller(ctx, ctx.state.query.user_id);
     return phoneOk({ deleted_count: await deleteSelectedNumbers(pool, tenantId, ctx.state.body.selectedNumbers) }, 'Numbers deleted');
   });

@@ -45,19 +45,19 @@ export function createPhoneValidationRouter(deps: ApiDeps, docs: OpenApiCollecto
     estimated_time: started.estimatedTime,
   });
 
-  routes.post('/validate-numbers-enhanced/', { summary: 'Validate pending numbers in the background', body: enhancedBody, response: jobResponses.validationStarted, status: 202 }, async (ctx) => {
+  routes.post('/validate-numbers-enhanced/', { summary: 'Validate pending numbers in the background', body: enhancedBody, response: jobResponses.validationStarted, status: 202, errors: [404] }, async (ctx) => {
     const { req, started } = await start(ctx, ctx.state.body);
     ctx.status = 202;
     return phoneOk(startedView(req, started), 'Phone number validation started');
   });
 
-  routes.post('/bulk-validate/', { summary: 'Validate specific numbers by id in the background', body: bulkBody, response: jobResponses.validationStarted, status: 202 }, async (ctx) => {
+  routes.post('/bulk-validate/', { summary: 'Validate specific numbers by id in the background', body: bulkBody, response: jobResponses.validationStarted, status: 202, errors: [404] }, async (ctx) => {
     const { req, started } = await start(ctx, ctx.state.body);
     ctx.status = 202;
     return phoneOk({ ...startedView(req, started), requested_ids: req.phoneIds!.length }, 'Phone number validation started');
   });
 
-  routes.post('/validate-numbers/', { summary: 'Legacy: validate pending numbers, synchronously below 10,000', body: enhancedBody, responses: { 200: jobResponses.validated, 202: jobResponses.validationStarted } }, async (ctx) => {
+  routes.post('/validate-numbers/', { summary: 'Legacy: validate pending numbers, synchronously below 10,000', body: enhancedBody, responses: { 200: jobResponses.validated, 202: jobResponses.validationStarted }, errors: [404] }, async (ctx) => {
     const { req, started } = await start(ctx, ctx.state.body);
     const done = started.totalNumbers < SYNCHRONOUS_LIMIT ? await awaitTask(deps.temporal, tasks, started.task) : null;
     if (!done) {

@@ -34,7 +34,7 @@ export function createUploadsRouter(deps: ApiDeps, docs: OpenApiCollector, setti
 
   routes.post(
     '/chunk/',
-    { summary: 'One chunk as multipart/form-data: uploadId, chunkIndex and the file field chunk; any order, retries replace', contentType: 'multipart/form-data', response: r.chunk, errors: [413, 415] },
+    { summary: 'One chunk as multipart/form-data: uploadId, chunkIndex and the file field chunk; any order, retries replace', contentType: 'multipart/form-data', response: r.chunk, errors: [404, 413, 415] },
     async (ctx) => {
       const body = ctx.state.body as unknown as { uploadId?: unknown; chunkIndex?: unknown; chunk: ReceivedChunk };
       const r = await uploads.receiveChunk(who(ctx), {
@@ -48,7 +48,7 @@ export function createUploadsRouter(deps: ApiDeps, docs: OpenApiCollector, setti
     chunkBody(path.join(deps.config.dataDir, 'tmp'), settings.limits.maxChunkBytes),
   );
 
-  routes.post('/complete/', { summary: 'Check every chunk arrived and queue the contact import', body: completeUploadBody, response: r.completed }, async (ctx) => {
+  routes.post('/complete/', { summary: 'Check every chunk arrived and queue the contact import', body: completeUploadBody, response: r.completed, errors: [404] }, async (ctx) => {
     const { upload, taskId } = await uploads.complete(who(ctx), ctx.state.body.uploadId, imports);
     return { success: true, message: '✅ File uploaded successfully. Import job queued.', s3Key: fileKey(upload.id), task_id: taskId, uploadId: upload.id };
   });
