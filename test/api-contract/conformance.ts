@@ -33,8 +33,11 @@ export class Conformance {
     if (!route) throw new Error(`No route ${method} ${path}`);
     const status = res.status;
     const where = `${method.toUpperCase()} ${path} → ${status} ${res.text.slice(0, 300)}`;
-    const listed = Object.keys(this.served.paths[toOpenApiPath(path)]?.[method.toLowerCase()]?.responses ?? {});
-    expect({ where, listed: listed.includes(String(status)) }).toEqual({ where, listed: true });
+    const responses = this.served.paths[toOpenApiPath(path)]?.[method.toLowerCase()]?.responses ?? {};
+    expect({ where, listed: String(status) in responses }).toEqual({ where, listed: true });
+    // Headers every such answer carries (Idempotent-Replayed comes only with a replay).
+    const headers = Object.keys(responses[String(status)]?.headers ?? {}).filter((h) => h !== 'Idempotent-Replayed' && h !== 'Retry-After');
+    expect({ where, missing: headers.filter((h) => !res.headers.has(h)) }).toEqual({ where, missing: [] });
     const { schema, contentType } = status < 300 || route.responses[status as ErrorStatus] ? documented(route, status) : { schema: errorSchema(route, status), contentType: 'application/json' };
     expect({ where, contentType: res.headers.get('content-type')?.split(';')[0] }).toEqual({ where, contentType });
     const parsed = schema.safeParse(contentType === 'application/json' ? res.body : res.text);

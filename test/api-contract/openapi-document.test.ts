@@ -53,6 +53,8 @@ describe('the OpenAPI document', () => {
     // Seed 001's chunk upload is exempt from the request budget, so it alone has no 429.
     expect(without(authed, (o) => ['401', '403'].every((s) => s in o.op.responses))).toEqual([]);
     expect(without(authed, (o) => '429' in o.op.responses || o.path === '/api/upload/chunk/')).toEqual([]);
+    const rateHeaders = (o: Op) => Object.entries(o.op.responses).every(([s, r]: [string, any]) => !/^2/.test(s) || 'X-RateLimit-Remaining' in (r.headers ?? {}));
+    expect(without(authed, (o) => rateHeaders(o) || o.path === '/api/upload/chunk/')).toEqual([]);
   });
 
   test('when an operation is an authenticated write, then it documents Idempotency-Key and the 409 of a reused key', () => {

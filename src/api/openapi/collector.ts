@@ -5,6 +5,7 @@ import { ERROR_SCHEMAS, errorResponses, errorSchemaName } from './error-response
 import type { Family } from '../http/families.js';
 import { requestHeaders } from './request-headers.js';
 import { operationIdOf, toOpenApiPath } from './operation-id.js';
+import { UNLIMITED_PATHS } from '../middleware/rate-limit-buckets.js';
 
 export type { RouteDoc } from './route-doc.js';
 
@@ -92,12 +93,31 @@ function routeConfig(r: RouteDoc): RouteConfig {
 }
 
 function successResponses(r: RouteDoc): Record<string, ResponseConfig> {
-  return Object.fromEntries(Object.entries(r.responses).map(([status, doc]) => [status, responseConfig(doc as ResponseDoc)]));
+  const headers = responseHeaders(r);
+  return Object.fromEntries(Object.entries(r.responses).map(([status, doc]) => [status, { ...responseConfig(doc as ResponseDoc), ...(headers ? { headers } : {}) }]));
 }
 
 function responseConfig(doc: ResponseDoc): ResponseConfig {
   if (isZod(doc)) return { description: 'Success', content: { 'application/json': { schema: doc } } };
   return { description: doc.description, ...(doc.schema ? { content: { [doc.contentType ?? 'application/json']: { schema: doc.schema } } } : {}) };
+}
+
+const integerHeader = (description: string) => ({ description, schema: { type: 'integer' as const } });
+
+/** What the rate limiter and the idempotency middleware add to an authenticated caller's answers. */
+function responseHeaders(r: RouteDoc): ResponseConfig['headers'] {
+  if (!r.auth) return undefined;
+  const limited = !UNLIMITED_PATHS.has(r.path);
+  return {
+    ...(limited
+      ? {
+          'X-RateLimit-Limit': integerHeader('Requests allowed in the current window of this route’s budget'),
+          'X-RateLimit-Remaining': integerHeader('Requests left in the window'),
+          'X-RateLimit-Reset': integerHeader('When the window resets (epoch seconds)'),
+        }
+      : {}),
+    ...(['post', 'put', 'patch'].includes(r.method) ? { 'Idempotent-Replayed': { description: '"true" when this is the stored answer to an earlier request with the same Idempotency-Key', schema: { type: 'string' as const } } } : {}),
+  };
 }
 
 export const isZod = (x: unknown): x is z.ZodType => typeof x === 'object' && x !== null && '_zod' in x;
