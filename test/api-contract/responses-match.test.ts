@@ -152,6 +152,14 @@ describe('real answers match their documented schemas', () => {
     expect(c.check('get', '/api/messaging/status/:messageId/', await app.http.get('/api/messaging/status/nope/', as())).status).toBe(404);
   });
 
+  test('when a task, a send and a registration answer, they match too', async () => {
+    const user = `user_id=${account.userId}`;
+    const taskId = await insertTask(app, account, 'phone-generation', 100);
+    c.check('get', '/api/phone-generator/tasks/:task_id/progress/', await app.http.get(`/api/phone-generator/tasks/${taskId}/progress/?${user}`, as()));
+    c.check('post', '/api/messaging/sms/send/', await app.http.post('/api/messaging/sms/send/', { message: 'Hello', recipients: ['+14155550111'] }, as()));
+    c.check('post', '/api/auth/register/', await app.http.post('/api/auth/register/', { email: `reg-${account.userId}@example.test`, password: 'a-long-passphrase-42', password_confirm: 'a-long-passphrase-42', first_name: 'Reg' }));
+  });
+
   test('when the sample is counted, then it spans all five families with successes and errors', () => {
     const routes = new Set(c.checked.map((x) => x.route));
     expect(routes.size).toBeGreaterThanOrEqual(15);
