@@ -13,6 +13,7 @@ import { isFinalCampaignStatus } from '../../domain/campaigns/campaign-status.js
 import { campaignTimeline } from '../../db/campaigns/campaign-timeline.js';
 import { listBroadcasts } from '../../db/agent/broadcast-store.js';
 import { consoleBroadcastView, consoleTaskView } from './console-views.js';
+import { campaignTimeline as timelineSchema, consoleBroadcasts, consoleTasks } from './console.responses.js';
 
 /** The long jobs the console follows; broadcasts have no task row and are listed on their own. */
 const CONSOLE_KINDS = [PHONE_GENERATION_KIND, PHONE_VALIDATION_KIND, 'contact-import', CAMPAIGN_KIND];
@@ -33,19 +34,19 @@ export function createConsoleApiRouter(deps: ApiDeps, docs: OpenApiCollector) {
   const tasks = new TaskService(pool, deps.temporal);
   const routes = new Routes(docs, 'console', '/api/console');
 
-  routes.get('/tasks/', { summary: "The tenant's generation, validation, import and campaign tasks, newest first", query: tasksQuery }, async (ctx) => {
+  routes.get('/tasks/', { summary: "The tenant's generation, validation, import and campaign tasks, newest first", query: tasksQuery, response: consoleTasks }, async (ctx) => {
     const { tenantId } = principalOf(ctx);
     const q = ctx.state.query;
     const { rows, count } = await tasks.list(tenantId, { kinds: CONSOLE_KINDS, status: q.status }, { limit: q.limit, offset: 0 });
     return { count, results: rows.map(consoleTaskView) };
   });
 
-  routes.get('/broadcasts/', { summary: "The tenant's latest broadcasts with their counts", query: broadcastsQuery }, async (ctx) => {
+  routes.get('/broadcasts/', { summary: "The tenant's latest broadcasts with their counts", query: broadcastsQuery, response: consoleBroadcasts }, async (ctx) => {
     const rows = await listBroadcasts(pool, principalOf(ctx).tenantId, ctx.state.query.limit);
     return { count: rows.length, results: rows.map(consoleBroadcastView) };
   });
 
-  routes.get('/campaigns/:id/timeline/', { summary: "A campaign's cumulative sent, delivered and failed recipients over time" }, async (ctx) => {
+  routes.get('/campaigns/:id/timeline/', { summary: "A campaign's cumulative sent, delivered and failed recipients over time", response: timelineSchema }, async (ctx) => {
     const { tenantId } = principalOf(ctx);
     const id = /^\d{1,15}$/.test(ctx.params.id ?? '') ? Number(ctx.params.id) : null;
     const campaign = id === null ? null : await findCampaign(pool, tenantId, id);

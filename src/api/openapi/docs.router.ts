@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AppState } from '../http/context.js';
 import type { OpenApiCollector } from './collector.js';
+import { asyncApiDocument } from '../realtime/asyncapi.js';
 
 const swaggerDir = path.dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
 const ASSETS: Record<string, string> = {
@@ -20,14 +21,17 @@ const page = `<!doctype html>
 <script>window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#swagger-ui' });</script>
 </body></html>`;
 
-/** `/api/openapi.json` (every mounted route, described or not) and Swagger UI at `/api/docs`. */
+/** `/api/openapi.json` (every mounted route, described or not), `/api/asyncapi.json` (the realtime channels) and Swagger UI at `/api/docs`. */
 export function createDocsRouter(docs: OpenApiCollector, routers: Router<AppState>[], serverUrl: string): Router<AppState> {
   const router = new Router<AppState>();
   router.get('/api/openapi.json', (ctx) => {
-    const mounted = routers.flatMap((r) =>
+    const mounted = routers.filter((r) => r !== router).flatMap((r) =>
       r.stack.flatMap((layer) => layer.methods.filter((m) => m !== 'HEAD').map((m) => ({ method: m.toLowerCase(), path: String(layer.path) }))),
     );
     ctx.body = docs.document(mounted, serverUrl);
+  });
+  router.get('/api/asyncapi.json', (ctx) => {
+    ctx.body = asyncApiDocument(serverUrl);
   });
   router.get('/api/docs', (ctx) => {
     ctx.type = 'html';

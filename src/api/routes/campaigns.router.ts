@@ -12,6 +12,7 @@ import { CampaignService } from '../../app/campaigns/campaign-service.js';
 import { campaignBody, createQuery, listQuery, type CampaignBody } from './campaigns/campaign.schemas.js';
 import { campaignView } from './campaigns/campaign-view.js';
 import { pageLinks } from './tenants/page-links.js';
+import { campaignResponses as r } from './campaigns/campaign.responses.js';
 import { createCampaignCallbacksRouter } from './campaigns/campaign-callbacks.router.js';
 import { createAnalyticsRouter } from './campaigns/analytics.router.js';
 
@@ -54,7 +55,7 @@ export function createCampaignsRouters(deps: ApiDeps, docs: OpenApiCollector) {
   };
   const one = async (tenantId: number, row: CampaignRow) => (await view(tenantId, [row]))[0];
 
-  routes.get('/', { summary: 'List campaigns (status/type filters, paging) with their figures', query: listQuery }, async (ctx) => {
+  routes.get('/', { summary: 'List campaigns (status/type filters, paging) with their figures', query: listQuery, response: r.page }, async (ctx) => {
     const { tenantId } = principalOf(ctx);
     const q = ctx.state.query;
     const { rows, count } = await listCampaigns(pool, tenantId, { status: q.status, type: q.type }, { limit: q.page_size, offset: (q.page - 1) * q.page_size });
@@ -63,7 +64,7 @@ export function createCampaignsRouters(deps: ApiDeps, docs: OpenApiCollector) {
 
   routes.post(
     '/',
-    { summary: 'Create a campaign; ?dry_run=true prices the audience without saving', body: campaignBody, query: createQuery },
+    { summary: 'Create a campaign; ?dry_run=true prices the audience without saving', body: campaignBody, query: createQuery, responses: { 201: r.created, 200: r.created } },
     async (ctx) => {
       const { tenantId, userId } = principalOf(ctx);
       const fields = toFields(ctx.state.body);
@@ -83,7 +84,7 @@ export function createCampaignsRouters(deps: ApiDeps, docs: OpenApiCollector) {
     },
   );
 
-  routes.get('/:id/', { summary: 'A campaign with live figures and the actions it allows' }, async (ctx) => {
+  routes.get('/:id/', { summary: 'A campaign with live figures and the actions it allows', response: r.one }, async (ctx) => {
     const { tenantId } = principalOf(ctx);
     const row = await findCampaign(pool, tenantId, campaignId(ctx));
     if (!row) throw notFound('Campaign not found.');
@@ -91,14 +92,14 @@ export function createCampaignsRouters(deps: ApiDeps, docs: OpenApiCollector) {
   });
 
   for (const method of ['put', 'patch'] as const) {
-    routes[method]('/:id/', { summary: 'Edit a draft or scheduled campaign', body: campaignBody }, async (ctx) => {
+    routes[method]('/:id/', { summary: 'Edit a draft or scheduled campaign', body: campaignBody, response: r.one }, async (ctx) => {
       const { tenantId } = principalOf(ctx);
       const row = await campaigns.update(tenantId, campaignId(ctx), toFields(ctx.state.body));
       return mifumoOk(await one(tenantId, row), 'Campaign updated successfully');
     });
   }
 
-  routes.delete('/:id/', { summary: 'Delete a campaign that is not running' }, async (ctx) => {
+  routes.delete('/:id/', { summary: 'Delete a campaign that is not running', response: r.deleted }, async (ctx) => {
     const { tenantId } = principalOf(ctx);
     await campaigns.delete(tenantId, campaignId(ctx));
     return mifumoOk(null, 'Campaign deleted successfully');
@@ -111,14 +112,12 @@ export function createCampaignsRouters(deps: ApiDeps, docs: OpenApiCollector) {
     { path: 'cancel', summary: 'Cancel; recipients not yet sent to are never sent to', run: (t: number, id: number) => control.cancel(t, id), done: () => 'Campaign cancelled successfully' },
   ];
   for (const action of actions) {
-    for (const path of [`/:id/${action.path}/`, `/:id/${action.path}`]) {
-      routes.post(path, { summary: action.summary }, async (ctx) => {
-        const { tenantId } = principalOf(ctx);
-        const row = await action.run(tenantId, campaignId(ctx));
-        const data = await one(tenantId, row);
-        return { ...mifumoOk(data, action.done(row)), campaign: { id: row.id, status: row.status, started_at: data.started_at, scheduled_at: data.scheduled_at } };
-      });
-    }
+    routes.post(`/:id/${action.path}/`, { summary: action.summary, response: r.action, alsoAt: [`/:id/${action.path}`] }, async (ctx) => {
+      const { tenantId } = principalOf(ctx);
+      const row = await action.run(tenantId, campaignId(ctx));
+      const data = await one(tenantId, row);
+      return { ...mifumoOk(data, action.done(row)), campaign: { id: row.id, status: row.status, started_at: data.started_at, scheduled_at: data.scheduled_at } };
+    });
   }
 
   return [routes.router, createCampaignCallbacksRouter(deps, docs), createAnalyticsRouter(deps, docs)];

@@ -9,6 +9,7 @@ import { canManage } from '../../domain/tenancy/roles.js';
 import { forbidden, notFound } from '../../domain/shared/errors.js';
 import { channelListQuery, generatePhoneNumberBody } from './channels/channel.schemas.js';
 import { seed003Errors } from './channels/seed-003-errors.js';
+import { channelResponses as r } from './channels/channel.responses.js';
 
 /** Seed 003: buy a number and store it as a channel in one call; list, read and release channels. */
 export function createChannelsRouter(deps: ApiDeps, docs: OpenApiCollector) {
@@ -21,7 +22,7 @@ export function createChannelsRouter(deps: ApiDeps, docs: OpenApiCollector) {
 
   routes.post(
     '/generate-phone-number',
-    { summary: 'Buy a phone number in a country (simulated without Twilio credentials) and store it as a channel, atomically', body: generatePhoneNumberBody },
+    { summary: 'Buy a phone number in a country (simulated without Twilio credentials) and store it as a channel, atomically', body: generatePhoneNumberBody, response: r.purchased, errors: [502] },
     async (ctx) => {
       managerOnly(ctx);
       const b = ctx.state.body;
@@ -31,12 +32,12 @@ export function createChannelsRouter(deps: ApiDeps, docs: OpenApiCollector) {
     seed003Errors('Failed to generate phone number'),
   );
 
-  routes.get('/', { summary: "The tenant's channels, newest first", query: channelListQuery }, async (ctx) => {
+  routes.get('/', { summary: "The tenant's channels, newest first", query: channelListQuery, response: r.list }, async (ctx) => {
     const rows = await listChannels(pool, principalOf(ctx).tenantId, { type: ctx.state.query.type });
     return rows.map(channelView);
   });
 
-  routes.get('/:id', { summary: 'One channel' }, async (ctx) => {
+  routes.get('/:id', { summary: 'One channel', response: r.one }, async (ctx) => {
     const row = await findChannel(pool, principalOf(ctx).tenantId, ctx.params.id);
     if (!row) throw notFound('Channel not found.');
     return channelView(row);
@@ -44,7 +45,7 @@ export function createChannelsRouter(deps: ApiDeps, docs: OpenApiCollector) {
 
   routes.delete(
     '/:id',
-    { summary: "Release the channel's number at the provider and delete the channel" },
+    { summary: "Release the channel's number at the provider and delete the channel", response: r.released, errors: [502] },
     async (ctx) => {
       managerOnly(ctx);
       const released = await provisioning.release(principalOf(ctx), ctx.params.id);

@@ -12,6 +12,7 @@ import { canManage } from '../../domain/tenancy/roles.js';
 import { forbidden } from '../../domain/shared/errors.js';
 import { subscribeBody, webhookBody } from './billing/payment.schemas.js';
 import { signedEventId, verifyRazorpaySignature } from './billing/verify-razorpay-signature.js';
+import { paymentResponses as r } from './billing/billing.responses.js';
 
 /** Seed 001's payments: plans, subscribe (starts the subscription lifecycle workflow), the signed payment webhook. */
 export function createPaymentsRouter(deps: ApiDeps, docs: OpenApiCollector) {
@@ -20,11 +21,11 @@ export function createPaymentsRouter(deps: ApiDeps, docs: OpenApiCollector) {
   const signed = verifyRazorpaySignature(razorpayWebhookSecret(deps.config));
   const routes = new Routes(docs, 'payments', '/api/payments');
 
-  routes.get('/plans/', { summary: 'Subscription plans (amounts in the smallest currency unit)' }, async () => {
+  routes.get('/plans/', { summary: 'Subscription plans (amounts in the smallest currency unit)', response: r.plans }, async () => {
     return { success: true, plans: (await listPlans(pool)).map(razorpayPlanView) };
   });
 
-  routes.post('/subscribe/', { summary: "Subscribe the tenant to a plan (pending until paid); another plan changes the live subscription's plan", body: subscribeBody }, async (ctx) => {
+  routes.post('/subscribe/', { summary: "Subscribe the tenant to a plan (pending until paid); another plan changes the live subscription's plan", body: subscribeBody, response: r.subscribed }, async (ctx) => {
     const principal = principalOf(ctx);
     if (!canManage(principal.role)) throw forbidden('Only tenant owners and admins can change the subscription.');
     const { plan_id, plan_type } = ctx.state.body;
@@ -39,6 +40,8 @@ export function createPaymentsRouter(deps: ApiDeps, docs: OpenApiCollector) {
         "Razorpay-style payment webhook, signed with X-Razorpay-Signature (HMAC-SHA256 of the raw body); a body counts once, a payment once, and only for its plan's price",
       public: true,
       body: webhookBody,
+      response: r.webhook,
+      errors: [401],
     },
     async (ctx) => {
       const result = await receivePaymentWebhook(pool, deps.temporal, { eventId: signedEventId(ctx), body: ctx.state.body });

@@ -1,6 +1,7 @@
 import type { ApiDeps } from '../../deps.js';
 import type { OpenApiCollector } from '../../openapi/collector.js';
 import { Routes } from '../../http/routes.js';
+import { agentResponses as r } from './agent.responses.js';
 import { principalOf } from '../../http/context.js';
 import { notFound } from '../../../domain/shared/errors.js';
 import { findBroadcast, insertBroadcast, markBroadcastFailed, newBroadcastId } from '../../../db/agent/broadcast-store.js';
@@ -17,7 +18,7 @@ export function createBroadcastRouter(deps: ApiDeps, docs: OpenApiCollector) {
   const routes = new Routes(docs, 'ai agent: messaging', '/api/messaging');
   const target = { temporal: deps.temporal, taskQueue: deps.config.temporal.taskQueues.messaging };
 
-  routes.post('/broadcast/', { summary: 'Text every agent user of the chosen tiers', body: broadcastBody }, async (ctx) => {
+  routes.post('/broadcast/', { summary: 'Text every agent user of the chosen tiers', body: broadcastBody, response: r.broadcastQueued }, async (ctx) => {
     const tenantId = principalOf(ctx).tenantId;
     const b = ctx.state.body;
     const now = new Date();
@@ -36,7 +37,7 @@ export function createBroadcastRouter(deps: ApiDeps, docs: OpenApiCollector) {
     };
   });
 
-  routes.get('/status/:messageId/', { summary: "A broadcast's delivery status" }, async (ctx) => {
+  routes.get('/status/:messageId/', { summary: "A broadcast's delivery status", response: r.broadcastStatus }, async (ctx) => {
     const row = await findBroadcast(pool, principalOf(ctx).tenantId, String(ctx.params.messageId));
     if (!row) throw notFound('No broadcast with this message id.');
     return broadcastStatusView(row);

@@ -1,6 +1,7 @@
 import type { ApiDeps } from '../../deps.js';
 import type { OpenApiCollector } from '../../openapi/collector.js';
 import { Routes } from '../../http/routes.js';
+import { agentResponses as r } from './agent.responses.js';
 import { principalOf, type AppContext } from '../../http/context.js';
 import { DomainError, notFound } from '../../../domain/shared/errors.js';
 import { providerFailureCode } from '../../../domain/shared/business-codes.js';
@@ -21,26 +22,26 @@ export function createAgentUsersRouter(deps: ApiDeps, docs: OpenApiCollector, sm
   const routes = new Routes(docs, 'ai agent: users', '/api/users');
   const phoneOf = (ctx: AppContext) => phoneFromPath(String(ctx.params.phone));
 
-  routes.get('/', { summary: 'List agent users (page, page_size, tier)', query: usersQuery }, async (ctx) => {
+  routes.get('/', { summary: 'List agent users (page, page_size, tier)', query: usersQuery, response: r.users }, async (ctx) => {
     const q = ctx.state.query;
     const page = await listAgentUsers(pool, principalOf(ctx).tenantId, { tier: q.tier }, pageWindow(q));
     return drfPage(ctx, deps.config.publicBaseUrl, q, { count: page.count, rows: page.rows.map(agentUserView) });
   });
 
-  routes.post('/', { summary: 'Create an agent user', body: createUserBody }, async (ctx) => {
+  routes.post('/', { summary: 'Create an agent user', body: createUserBody, response: r.user, status: 201 }, async (ctx) => {
     const user = await insertAgentUser(pool, principalOf(ctx).tenantId, ctx.state.body);
     ctx.status = 201;
     return agentUserView(user);
   });
 
-  routes.get('/:phone/', { summary: 'An agent user with usage stats' }, async (ctx) => {
+  routes.get('/:phone/', { summary: 'An agent user with usage stats', response: r.userDetail }, async (ctx) => {
     const tenantId = principalOf(ctx).tenantId;
     const user = await findAgentUser(pool, tenantId, phoneOf(ctx));
     if (!user) throw userNotFound();
     return agentUserDetail(user, await userTaskStats(pool, tenantId, user.phone_number));
   });
 
-  routes.patch('/:phone/', { summary: 'Update an agent user', body: updateUserBody }, async (ctx) => {
+  routes.patch('/:phone/', { summary: 'Update an agent user', body: updateUserBody, response: r.userDetail }, async (ctx) => {
     const tenantId = principalOf(ctx).tenantId;
     const phone = phoneOf(ctx);
     const { tier, ...rest } = ctx.state.body;
@@ -50,13 +51,13 @@ export function createAgentUsersRouter(deps: ApiDeps, docs: OpenApiCollector, sm
     return agentUserDetail(user, await userTaskStats(pool, tenantId, user.phone_number));
   });
 
-  routes.post('/:phone/update_tier/', { summary: "Change a user's tier (remembered for upgrade figures)", body: updateTierBody }, async (ctx) => {
+  routes.post('/:phone/update_tier/', { summary: "Change a user's tier (remembered for upgrade figures)", body: updateTierBody, response: r.tierChanged }, async (ctx) => {
     const user = await changeTier(pool, principalOf(ctx).tenantId, phoneOf(ctx), ctx.state.body.tier, ctx.state.body.reason ?? null);
     if (!user) throw userNotFound();
     return { ...agentUserView(user), message: `Tier updated to ${user.tier}.` };
   });
 
-  routes.post('/:phone/send_message/', { summary: 'Text an agent user through the SMS provider', body: sendMessageBody }, async (ctx) => {
+  routes.post('/:phone/send_message/', { summary: 'Text an agent user through the SMS provider', body: sendMessageBody, response: r.messageSent, errors: [502] }, async (ctx) => {
     const tenantId = principalOf(ctx).tenantId;
     const user = await findAgentUser(pool, tenantId, phoneOf(ctx));
     if (!user) throw userNotFound();

@@ -1,12 +1,13 @@
 import type { Identity } from '../../../app/identity/identity.js';
 import { splitName } from '../../../domain/identity/user-view.js';
 import type { Routes } from '../../http/routes.js';
+import { authResponses as r } from './auth.responses.js';
 import { loginBody, logoutBody, obtainTokenBody, refreshBody, registerBody } from './auth.schemas.js';
 import { clearSessionCookie, sessionTokenOf, setSessionCookie } from './session-cookie.js';
 
 /** Register, login (JWT pair + session cookie), logout, refresh rotation, and seed 002's token endpoint. */
 export function addSignInRoutes(routes: Routes, identity: Identity, opts: { secureCookie: boolean }) {
-  routes.post('/register/', { summary: 'Create an account and its own tenant (seed 004)', public: true, body: registerBody }, async (ctx) => {
+  routes.post('/register/', { summary: 'Create an account and its own tenant (seed 004)', public: true, body: registerBody, response: r.registered, status: 201, errors: [409, 429] }, async (ctx) => {
     const b = ctx.state.body;
     const fromName = b.name !== undefined ? splitName(b.name) : { firstName: '', lastName: '' };
     const { user, tokens, tenant, joined } = await identity.registration.register(
@@ -38,7 +39,7 @@ export function addSignInRoutes(routes: Routes, identity: Identity, opts: { secu
 
   routes.post(
     '/login/',
-    { summary: 'Log in by email or username: JWT pair (004) and session cookie (001)', public: true, body: loginBody },
+    { summary: 'Log in by email or username: JWT pair (004) and session cookie (001)', public: true, body: loginBody, response: r.loggedIn, errors: [401, 403, 429] },
     async (ctx) => {
       const b = ctx.state.body;
       const { user, tokens, sessionToken } = await identity.login.login((b.email ?? b.username)!, b.password, ctx.ip);
@@ -48,20 +49,20 @@ export function addSignInRoutes(routes: Routes, identity: Identity, opts: { secu
     },
   );
 
-  routes.post('/logout/', { summary: 'End the session, revoke a posted refresh token, and end the user’s access tokens', public: true, body: logoutBody }, async (ctx) => {
+  routes.post('/logout/', { summary: 'End the session, revoke a posted refresh token, and end the user’s access tokens', public: true, body: logoutBody, response: r.done }, async (ctx) => {
     await identity.logout.logout({ userId: ctx.state.principal?.userId, sessionToken: sessionTokenOf(ctx), refreshToken: ctx.state.body.refresh });
     clearSessionCookie(ctx, opts.secureCookie);
     return { success: true, message: 'Logout successful' };
   });
 
-  routes.post('/token/refresh/', { summary: 'Rotate a refresh token into a new JWT pair', public: true, body: refreshBody }, async (ctx) => {
+  routes.post('/token/refresh/', { summary: 'Rotate a refresh token into a new JWT pair', public: true, body: refreshBody, response: r.refreshed, errors: [401] }, async (ctx) => {
     const { access, refresh } = await identity.tokenPairs.rotate(ctx.state.body.refresh);
     return { success: true, access, refresh, data: { access, refresh } };
   });
 
   routes.post(
     '/token/',
-    { summary: 'Obtain an API token for Authorization: Token (seed 002)', public: true, body: obtainTokenBody },
+    { summary: 'Obtain an API token for Authorization: Token (seed 002)', public: true, body: obtainTokenBody, response: r.apiToken, errors: [401, 429] },
     (ctx) => identity.login.obtainApiToken(ctx.state.body.username, ctx.state.body.password, ctx.ip),
   );
 }

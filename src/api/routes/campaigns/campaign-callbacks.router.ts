@@ -1,6 +1,7 @@
 import type { ApiDeps } from '../../deps.js';
 import type { OpenApiCollector } from '../../openapi/collector.js';
 import { Routes } from '../../http/routes.js';
+import { messagingResponses } from '../messaging/messaging.responses.js';
 import { statusCallbackSchema } from '../../../domain/messaging/outbound-sms.js';
 import { forbidden } from '../../../domain/shared/errors.js';
 import { webhookSigningSecret } from '../../../app/messaging/webhook-signing-secret.js';
@@ -20,7 +21,7 @@ export function createCampaignCallbacksRouter(deps: ApiDeps, docs: OpenApiCollec
 
   routes.post(
     CAMPAIGN_STATUS_PATH,
-    { summary: 'Delivery status of one campaign message (Twilio-signed, ledger id HMAC-signed); never moves backwards', public: true, body: statusCallbackSchema, contentType: 'application/x-www-form-urlencoded' },
+    { summary: 'Delivery status of one campaign message (Twilio-signed, ledger id HMAC-signed); never moves backwards', public: true, body: statusCallbackSchema, contentType: 'application/x-www-form-urlencoded', responses: { 200: messagingResponses.twiml }, errors: [403] },
     async (ctx) => {
       const id = String(ctx.query.recipient_id ?? '');
       if (!callbacks.verify(id, String(ctx.query.sig ?? ''))) throw forbidden('Invalid callback signature.');

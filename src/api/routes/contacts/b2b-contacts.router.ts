@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ApiDeps } from '../../deps.js';
 import type { OpenApiCollector } from '../../openapi/collector.js';
 import { Routes } from '../../http/routes.js';
+import { contactBody } from './contact-body.js';
 import { principalOf, type AppContext } from '../../http/context.js';
 import { notFound, validationError } from '../../../domain/shared/errors.js';
 import { b2bWhere } from '../../../db/contacts/b2b-filter.js';
@@ -16,6 +17,7 @@ import { exportContacts } from '../../../app/contacts/contact-export.js';
 import { amountFilter, idParam, pageField, pageSizeField, repeatedText, textFilter } from './query-fields.js';
 import { pageLinks } from './page-links.js';
 import { exportBody } from './export-body.js';
+import { b2bResponses as r } from './contacts.responses.js';
 
 const listQuery = z.object({
   name_search: textFilter(),
@@ -37,7 +39,6 @@ const autocompleteQuery = z.object({
   q: z.string().max(100, 'Ensure this field has no more than 100 characters.').optional().default(''),
 });
 
-const contactBody = z.looseObject({});
 
 /** Seed 001 (Appointment360) contacts under /api/api/: DRF shapes, raw objects, `{detail}` errors. */
 export function createB2bContactsRouter(deps: ApiDeps, docs: OpenApiCollector) {
@@ -56,7 +57,7 @@ export function createB2bContactsRouter(deps: ApiDeps, docs: OpenApiCollector) {
     return checked.row;
   };
 
-  routes.get('/contacts/', { summary: 'Contacts, newest first, filtered and paginated', query: listQuery }, async (ctx) => {
+  routes.get('/contacts/', { summary: 'Contacts, newest first, filtered and paginated', query: listQuery, response: r.page }, async (ctx) => {
     const q = ctx.state.query;
     const where = b2bWhere(principalOf(ctx).tenantId, {
       nameSearch: q.name_search,
@@ -79,7 +80,7 @@ export function createB2bContactsRouter(deps: ApiDeps, docs: OpenApiCollector) {
 
   routes.post(
     '/contacts/',
-    { summary: 'Create a contact (a phone or email already used is a field error; Idempotency-Key supported)', body: contactBody },
+    { summary: 'Create a contact (a phone or email already used is a field error; Idempotency-Key supported)', body: contactBody, response: r.detail, status: 201 },
     async (ctx) => {
       const row = await validated(ctx, ctx.state.body, false);
       const { contact } = await createContact(pool, principalOf(ctx).tenantId, row, 'reject');
@@ -88,18 +89,18 @@ export function createB2bContactsRouter(deps: ApiDeps, docs: OpenApiCollector) {
     },
   );
 
-  routes.get('/contacts/autocomplete/', { summary: 'Up to ten distinct values of a field containing q', query: autocompleteQuery }, async (ctx) => {
+  routes.get('/contacts/autocomplete/', { summary: 'Up to ten distinct values of a field containing q', query: autocompleteQuery, response: r.autocomplete }, async (ctx) => {
     return autocomplete(pool, principalOf(ctx).tenantId, ctx.state.query.field, ctx.state.query.q.trim());
   });
 
-  routes.post('/contacts/export/', { summary: 'Selected contacts as an XLSX data URL, counted against the download limit', body: exportBody }, async (ctx) => {
+  routes.post('/contacts/export/', { summary: 'Selected contacts as an XLSX data URL, counted against the download limit', body: exportBody, response: r.exported, errors: [404] }, async (ctx) => {
     const { tenantId, userId } = principalOf(ctx);
     return exportContacts(pool, { tenantId, userId, contactIds: ctx.state.body.contact_ids, fields: ctx.state.body.fields });
   });
 
-  routes.get('/contacts/:id/', { summary: 'One contact' }, async (ctx) => b2bDetail(await contactOf(ctx)));
+  routes.get('/contacts/:id/', { summary: 'One contact', response: r.detail }, async (ctx) => b2bDetail(await contactOf(ctx)));
 
-  routes.put('/contacts/:id/', { summary: 'Update a contact (fields given only)', body: contactBody }, async (ctx) => {
+  routes.put('/contacts/:id/', { summary: 'Update a contact (fields given only)', body: contactBody, response: r.detail }, async (ctx) => {
     const contact = await contactOf(ctx);
     const row = await validated(ctx, ctx.state.body, true);
     const updated = await updateContact(pool, principalOf(ctx).tenantId, contact.id, row);
@@ -107,7 +108,7 @@ export function createB2bContactsRouter(deps: ApiDeps, docs: OpenApiCollector) {
     return b2bDetail(updated);
   });
 
-  routes.delete('/contacts/:id/', { summary: 'Delete a contact' }, async (ctx) => {
+  routes.delete('/contacts/:id/', { summary: 'Delete a contact', response: r.deleted }, async (ctx) => {
     const contact = await contactOf(ctx);
     if (!(await softDeleteContact(pool, principalOf(ctx).tenantId, contact.id))) throw notFound();
     return { success: true, message: 'Contact deleted successfully' };

@@ -7,6 +7,7 @@ import { multipartFile, uploadedFile } from '../../middleware/multipart-file.js'
 import { importContacts } from '../../../app/contacts/bulk-import.js';
 import { defaultRegionOf } from '../../../db/contacts/tenant-region.js';
 import { importRowsOf, MAX_CSV_BYTES, TOO_MANY_ROWS } from './bulk-import-input.js';
+import { messagingContactResponses as r } from './contacts.responses.js';
 
 /** Seed 004 synchronous bulk import: JSON rows or a CSV file, up to 10,000 rows, one result per row. */
 export function createBulkImportRouter(deps: ApiDeps, docs: OpenApiCollector) {
@@ -15,7 +16,7 @@ export function createBulkImportRouter(deps: ApiDeps, docs: OpenApiCollector) {
 
   routes.post(
     '/bulk-import/',
-    { summary: 'Import contacts from JSON {contacts: [...]} or a CSV file (field "file"); upsert by phone or email (Idempotency-Key supported)' },
+    { summary: 'Import contacts from JSON {contacts: [...]} or a CSV file (field "file"); upsert by phone or email (Idempotency-Key supported)', response: r.imported, errors: [413, 415] },
     async (ctx) => {
       const { tenantId } = principalOf(ctx);
       const file = uploadedFile(ctx);

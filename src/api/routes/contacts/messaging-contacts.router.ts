@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { ApiDeps } from '../../deps.js';
 import type { OpenApiCollector } from '../../openapi/collector.js';
 import { Routes } from '../../http/routes.js';
+import { contactBody } from './contact-body.js';
+import { messagingContactResponses as r } from './contacts.responses.js';
 import { principalOf, type AppContext } from '../../http/context.js';
 import { mifumoOk } from '../../http/envelopes.js';
 import { notFound, validationError } from '../../../domain/shared/errors.js';
@@ -24,7 +26,6 @@ const listQuery = z.object({
   page: pageField,
   page_size: pageSizeField(20),
 });
-const contactBody = z.looseObject({});
 const optOutBody = z.object({ reason: z.string().trim().max(500, 'Ensure this field has no more than 500 characters.').nullish() });
 
 /** Seed 004 (Mifumo) contacts under /api/messaging/contacts/: `{success, data}` envelope, upsert by phone or email. */
@@ -44,7 +45,7 @@ export function createMessagingContactsRouter(deps: ApiDeps, docs: OpenApiCollec
     return checked.row;
   };
 
-  routes.get('/', { summary: 'Contacts, newest first: search, status and tag filters', query: listQuery }, async (ctx) => {
+  routes.get('/', { summary: 'Contacts, newest first: search, status and tag filters', query: listQuery, response: r.page }, async (ctx) => {
     const q = ctx.state.query;
     const where = messagingWhere(principalOf(ctx).tenantId, { search: q.search, isActive: q.is_active, isOptedIn: q.is_opted_in, tags: q.tag });
     const { rows, count } = await listContacts<ContactRecord>(pool, where, 'c.*', { limit: q.page_size, offset: (q.page - 1) * q.page_size });
@@ -54,7 +55,7 @@ export function createMessagingContactsRouter(deps: ApiDeps, docs: OpenApiCollec
 
   routes.post(
     '/',
-    { summary: 'Create a contact, or update the one with the same phone_e164 or email (Idempotency-Key supported)', body: contactBody },
+    { summary: 'Create a contact, or update the one with the same phone_e164 or email (Idempotency-Key supported)', body: contactBody, responses: { 200: r.upserted, 201: r.upserted } },
     async (ctx) => {
       const row = await validated(ctx, false);
       const { tenantId } = principalOf(ctx);
@@ -65,29 +66,29 @@ export function createMessagingContactsRouter(deps: ApiDeps, docs: OpenApiCollec
     },
   );
 
-  routes.get('/:id/', { summary: 'One contact' }, async (ctx) => mifumoOk(messagingContact(await contactOf(ctx))));
+  routes.get('/:id/', { summary: 'One contact', response: r.one }, async (ctx) => mifumoOk(messagingContact(await contactOf(ctx))));
 
-  routes.put('/:id/', { summary: 'Update a contact (fields given only; tags and attributes are replaced)', body: contactBody }, async (ctx) => {
+  routes.put('/:id/', { summary: 'Update a contact (fields given only; tags and attributes are replaced)', body: contactBody, response: r.one }, async (ctx) => {
     const contact = await contactOf(ctx);
     const updated = await updateContact(pool, principalOf(ctx).tenantId, contact.id, await validated(ctx, true));
     if (!updated) throw notFound('Contact not found.');
     return mifumoOk(messagingContact(updated));
   });
 
-  routes.delete('/:id/', { summary: 'Soft-delete a contact' }, async (ctx) => {
+  routes.delete('/:id/', { summary: 'Soft-delete a contact', response: r.deleted }, async (ctx) => {
     const contact = await contactOf(ctx);
     if (!(await softDeleteContact(pool, principalOf(ctx).tenantId, contact.id))) throw notFound('Contact not found.');
     return { success: true, status: 200, message: 'Contact deleted successfully' };
   });
 
-  routes.post('/:id/opt-in/', { summary: 'Record consent' }, async (ctx) => {
+  routes.post('/:id/opt-in/', { summary: 'Record consent', response: r.optedIn }, async (ctx) => {
     const contact = await contactOf(ctx);
     const c = await optIn(pool, principalOf(ctx).tenantId, contact.id);
     if (!c) throw notFound('Contact not found.');
     return mifumoOk({ id: c.id, is_opted_in: c.is_opted_in, opt_in_at: c.opt_in_at }, 'Contact opted in successfully');
   });
 
-  routes.post('/:id/opt-out/', { summary: 'Withdraw consent, with a reason', body: optOutBody }, async (ctx) => {
+  routes.post('/:id/opt-out/', { summary: 'Withdraw consent, with a reason', body: optOutBody, response: r.optedOut }, async (ctx) => {
     const contact = await contactOf(ctx);
     const c = await optOut(pool, principalOf(ctx).tenantId, contact.id, ctx.state.body.reason || null);
     if (!c) throw notFound('Contact not found.');

@@ -1,6 +1,7 @@
 import type { ApiDeps } from '../../deps.js';
 import type { OpenApiCollector } from '../../openapi/collector.js';
 import { Routes } from '../../http/routes.js';
+import { messagingResponses as r } from './messaging.responses.js';
 import { principalOf } from '../../http/context.js';
 import { fieldError } from '../../../domain/shared/errors.js';
 import { contactForConversation, getConversation, listConversations, openConversation, updateConversation } from '../../../db/messaging/conversation-queries.js';
@@ -17,12 +18,12 @@ export function createConversationsRouter(deps: ApiDeps, docs: OpenApiCollector)
   const pool = deps.db.pool;
   const routes = new Routes(docs, 'messaging: conversations', '/api/messaging/conversations');
 
-  routes.get('/', { summary: 'The tenant’s conversations', query: conversationListQuery }, async (ctx) => {
+  routes.get('/', { summary: 'The tenant’s conversations', query: conversationListQuery, response: r.conversations }, async (ctx) => {
     const q = ctx.state.query;
     return ok(paged(ctx, deps.config.publicBaseUrl, q, await listConversations(pool, principalOf(ctx).tenantId, q, windowOf(q))));
   });
 
-  routes.post('/', { summary: 'Open a conversation with a contact or number (or answer the existing one)', body: createConversationBody }, async (ctx) => {
+  routes.post('/', { summary: 'Open a conversation with a contact or number (or answer the existing one)', body: createConversationBody, responses: { 200: r.conversation, 201: r.conversation }, errors: [404] }, async (ctx) => {
     const { tenantId } = principalOf(ctx);
     const b = ctx.state.body;
     const tenant = await loadTenantMessaging(pool, tenantId);
@@ -44,10 +45,10 @@ export function createConversationsRouter(deps: ApiDeps, docs: OpenApiCollector)
     return ok(await getConversation(pool, tenantId, opened.id), opened.created ? 'Conversation created successfully' : 'Conversation already exists', ctx.status);
   });
 
-  routes.get('/:id/', { summary: 'A conversation with its latest messages' }, async (ctx) => ok(await getConversation(pool, principalOf(ctx).tenantId, pathId(ctx, 'Conversation'))));
+  routes.get('/:id/', { summary: 'A conversation with its latest messages', response: r.conversation }, async (ctx) => ok(await getConversation(pool, principalOf(ctx).tenantId, pathId(ctx, 'Conversation'))));
 
   for (const method of ['put', 'patch'] as const) {
-    routes[method]('/:id/', { summary: 'Update status, subject, assignee or metadata; mark_read clears the unread count', body: updateConversationBody }, async (ctx) => {
+    routes[method]('/:id/', { summary: 'Update status, subject, assignee or metadata; mark_read clears the unread count', body: updateConversationBody, response: r.conversation }, async (ctx) => {
       const { mark_read, ...update } = ctx.state.body;
       const conversation = await updateConversation(pool, principalOf(ctx).tenantId, pathId(ctx, 'Conversation'), { ...update, ...(mark_read ? { unread_count: 0 } : {}) });
       return ok(conversation, 'Conversation updated successfully');

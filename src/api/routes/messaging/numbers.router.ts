@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ApiDeps } from '../../deps.js';
 import type { OpenApiCollector } from '../../openapi/collector.js';
 import { Routes } from '../../http/routes.js';
+import { messagingResponses as r } from './messaging.responses.js';
 import { principalOf, type AppContext } from '../../http/context.js';
 import { fieldError, forbidden } from '../../../domain/shared/errors.js';
 import { toE164 } from '../../../domain/messaging/phone-numbers.js';
@@ -33,12 +34,12 @@ export function createNumbersRouter(deps: ApiDeps, docs: OpenApiCollector, servi
   const pool = deps.db.pool;
   const routes = new Routes(docs, 'messaging: numbers', '/api/messaging/numbers');
 
-  routes.get('/', { summary: 'The tenant’s SMS numbers' }, async (ctx) => {
+  routes.get('/', { summary: 'The tenant’s SMS numbers', response: r.numbers }, async (ctx) => {
     const results = await listTenantNumbers(pool, principalOf(ctx).tenantId);
     return ok({ results, count: results.length, next: null, previous: null });
   });
 
-  routes.post('/', { summary: 'Register a number the provider account holds (owner or admin); a number has one owner', body: addNumberBody }, async (ctx) => {
+  routes.post('/', { summary: 'Register a number the provider account holds (owner or admin); a number has one owner', body: addNumberBody, response: r.number, status: 201 }, async (ctx) => {
     const p = requireManager(ctx);
     const b = ctx.state.body;
     const e164 = toE164(b.phone_number, (await loadTenantMessaging(pool, p.tenantId)).defaultRegion);
@@ -48,7 +49,7 @@ export function createNumbersRouter(deps: ApiDeps, docs: OpenApiCollector, servi
     return ok(number, 'Number registered successfully', 201);
   });
 
-  routes.delete('/:id/', { summary: "Unregister a number (owner or admin); a channel's number goes with its channel" }, async (ctx) => {
+  routes.delete('/:id/', { summary: "Unregister a number (owner or admin); a channel's number goes with its channel", response: r.deleted }, async (ctx) => {
     const p = requireManager(ctx);
     await removeTenantNumber(pool, p.tenantId, pathId(ctx, 'Number'));
     return ok(null, 'Number removed successfully');

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ApiDeps } from '../../deps.js';
 import type { OpenApiCollector } from '../../openapi/collector.js';
 import { Routes } from '../../http/routes.js';
+import { messagingResponses as r } from './messaging.responses.js';
 import { principalOf, type AppContext } from '../../http/context.js';
 import { forbidden } from '../../../domain/shared/errors.js';
 import { canManage } from '../../../domain/tenancy/roles.js';
@@ -27,19 +28,19 @@ export function createSenderIdsRouter(deps: ApiDeps, docs: OpenApiCollector) {
   const pool = deps.db.pool;
   const routes = new Routes(docs, 'messaging: sender ids', '/api/messaging/sender-ids');
 
-  routes.get('/', { summary: 'The tenant’s alphanumeric sender IDs' }, async (ctx) => {
+  routes.get('/', { summary: 'The tenant’s alphanumeric sender IDs', response: r.senderIds }, async (ctx) => {
     const results = await listSenderIds(pool, principalOf(ctx).tenantId);
     return ok({ results, count: results.length, next: null, previous: null });
   });
 
-  routes.post('/', { summary: 'Register an alphanumeric sender ID (owner or admin); an ID belongs to one tenant', body: addSenderIdBody }, async (ctx) => {
+  routes.post('/', { summary: 'Register an alphanumeric sender ID (owner or admin); an ID belongs to one tenant', body: addSenderIdBody, response: r.senderId, status: 201 }, async (ctx) => {
     const p = requireManager(ctx);
     const senderId = await registerSenderId(pool, p.tenantId, ctx.state.body.sender_id);
     ctx.status = 201;
     return ok(senderId, 'Sender ID registered successfully', 201);
   });
 
-  routes.delete('/:id/', { summary: 'Unregister a sender ID (owner or admin)' }, async (ctx) => {
+  routes.delete('/:id/', { summary: 'Unregister a sender ID (owner or admin)', response: r.deleted }, async (ctx) => {
     const p = requireManager(ctx);
     await removeSenderId(pool, p.tenantId, pathId(ctx, 'Sender ID'));
     return ok(null, 'Sender ID removed successfully');

@@ -1,6 +1,7 @@
 import type { ApiDeps } from '../../deps.js';
 import type { OpenApiCollector } from '../../openapi/collector.js';
 import { Routes } from '../../http/routes.js';
+import { messagingResponses as r } from './messaging.responses.js';
 import { principalOf } from '../../http/context.js';
 import { DomainError } from '../../../domain/shared/errors.js';
 import { providerFailureCode } from '../../../domain/shared/business-codes.js';
@@ -21,33 +22,33 @@ export function createSmsRouter(deps: ApiDeps, docs: OpenApiCollector, services:
   const routes = new Routes(docs, 'messaging: sms', '/api/messaging/sms');
   const sending = { pool: deps.db.pool, provider, config: deps.config };
 
-  routes.post('/send/', { summary: 'Send one SMS to a list of numbers; invalid, duplicate and opted-out numbers are reported, not sent', body: sendSmsBody }, async (ctx) => {
+  routes.post('/send/', { summary: 'Send one SMS to a list of numbers; invalid, duplicate and opted-out numbers are reported, not sent', body: sendSmsBody, response: r.smsSent, errors: [502, 503] }, async (ctx) => {
     const b = ctx.state.body;
     const result = await sendSms(sending, principalOf(ctx), { message: b.message, recipients: b.recipients, senderId: b.sender_id });
     return ok(result, `SMS sent to ${result.sent_count} of ${result.total_recipients} recipients`);
   });
 
-  routes.get('/balance/', { summary: 'The SMS provider account balance' }, async () => {
+  routes.get('/balance/', { summary: 'The SMS provider account balance', response: r.balance, errors: [502, 503] }, async () => {
     const balance = await provider.balance().catch(providerFailure);
     return ok({ ...balance, provider: provider.name });
   });
 
-  routes.get('/stats/', { summary: 'SMS counts, delivery rate and cost over the last `days` days', query: statsQuery }, async (ctx) => {
+  routes.get('/stats/', { summary: 'SMS counts, delivery rate and cost over the last `days` days', query: statsQuery, response: r.smsStats }, async (ctx) => {
     return ok(await smsStats(deps.db.pool, principalOf(ctx).tenantId, ctx.state.query.days));
   });
 
-  routes.post('/validate-phone/', { summary: 'Whether a number is valid, its E.164 form, country and line type', body: validatePhoneBody }, async (ctx) => {
+  routes.post('/validate-phone/', { summary: 'Whether a number is valid, its E.164 form, country and line type', body: validatePhoneBody, response: r.phone }, async (ctx) => {
     const b = ctx.state.body;
     const region = b.country && isRegionCode(b.country) ? b.country : (await loadTenantMessaging(deps.db.pool, principalOf(ctx).tenantId)).defaultRegion;
     return ok(describePhone(b.phone_number, region));
   });
 
-  routes.get('/test-connection/', { summary: 'Check the SMS provider credentials and reachability' }, async () => {
+  routes.get('/test-connection/', { summary: 'Check the SMS provider credentials and reachability', response: r.connection }, async () => {
     const result = await provider.testConnection();
     return ok({ connected: result.ok, ...result, provider: provider.name }, result.ok ? 'SMS provider connection OK' : 'SMS provider connection failed');
   });
 
-  routes.get('/:id/status/', { summary: 'Delivery status of a message (our id or the provider message SID)' }, async (ctx) => {
+  routes.get('/:id/status/', { summary: 'Delivery status of a message (our id or the provider message SID)', response: r.smsStatus }, async (ctx) => {
     const m = await getMessage(deps.db.pool, principalOf(ctx).tenantId, ctx.params.id);
     return ok({
       id: m.id,

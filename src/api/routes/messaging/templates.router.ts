@@ -1,6 +1,7 @@
 import type { ApiDeps } from '../../deps.js';
 import type { OpenApiCollector } from '../../openapi/collector.js';
 import { Routes } from '../../http/routes.js';
+import { messagingResponses as r } from './messaging.responses.js';
 import { principalOf } from '../../http/context.js';
 import { createTemplate, deleteTemplate, getTemplate, listTemplates, updateTemplate } from '../../../db/messaging/template-store.js';
 import { pathId } from './ids.js';
@@ -12,12 +13,12 @@ export function createTemplatesRouter(deps: ApiDeps, docs: OpenApiCollector) {
   const pool = deps.db.pool;
   const routes = new Routes(docs, 'messaging: templates', '/api/messaging/templates');
 
-  routes.get('/', { summary: 'The tenant’s templates', query: templateListQuery }, async (ctx) => {
+  routes.get('/', { summary: 'The tenant’s templates', query: templateListQuery, response: r.templates }, async (ctx) => {
     const q = ctx.state.query;
     return ok(paged(ctx, deps.config.publicBaseUrl, q, await listTemplates(pool, principalOf(ctx).tenantId, q, windowOf(q))));
   });
 
-  routes.post('/', { summary: 'Create a template (variables: contact fields or attributes.<name>)', body: createTemplateBody }, async (ctx) => {
+  routes.post('/', { summary: 'Create a template (variables: contact fields or attributes.<name>)', body: createTemplateBody, response: r.template, status: 201 }, async (ctx) => {
     const p = principalOf(ctx);
     const b = ctx.state.body;
     const template = await createTemplate(pool, p.tenantId, p.userId, { ...b, name: b.name, body_text: b.body_text! });
@@ -25,15 +26,15 @@ export function createTemplatesRouter(deps: ApiDeps, docs: OpenApiCollector) {
     return ok(template, 'Template created successfully', 201);
   });
 
-  routes.get('/:id/', { summary: 'One template' }, async (ctx) => ok(await getTemplate(pool, principalOf(ctx).tenantId, pathId(ctx, 'Template'))));
+  routes.get('/:id/', { summary: 'One template', response: r.template }, async (ctx) => ok(await getTemplate(pool, principalOf(ctx).tenantId, pathId(ctx, 'Template'))));
 
   for (const method of ['put', 'patch'] as const) {
-    routes[method]('/:id/', { summary: 'Update a template', body: updateTemplateBody }, async (ctx) => {
+    routes[method]('/:id/', { summary: 'Update a template', body: updateTemplateBody, response: r.template }, async (ctx) => {
       return ok(await updateTemplate(pool, principalOf(ctx).tenantId, pathId(ctx, 'Template'), ctx.state.body), 'Template updated successfully');
     });
   }
 
-  routes.delete('/:id/', { summary: 'Delete a template' }, async (ctx) => {
+  routes.delete('/:id/', { summary: 'Delete a template', response: r.deleted }, async (ctx) => {
     await deleteTemplate(pool, principalOf(ctx).tenantId, pathId(ctx, 'Template'));
     return ok(null, 'Template deleted successfully');
   });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ApiDeps } from '../../deps.js';
 import type { OpenApiCollector } from '../../openapi/collector.js';
 import { Routes } from '../../http/routes.js';
+import { messagingResponses as r } from './messaging.responses.js';
 import { statusCallbackSchema } from '../../../domain/messaging/outbound-sms.js';
 import { receiveInboundSms, type InboundSms } from '../../../app/messaging/inbound-messages.js';
 import { receiveStatusCallback } from '../../../app/messaging/delivery-status.js';
@@ -35,18 +36,18 @@ export function createWebhooksRouter(deps: ApiDeps, docs: OpenApiCollector, serv
   const agentTarget = { temporal: deps.temporal, taskQueue: deps.config.temporal.taskQueues.messaging };
   const inbound = (b: z.output<typeof inboundForm>): InboundSms => ({ messageSid: b.MessageSid, from: b.From, to: b.To, body: b.Body });
 
-  routes.post(WEBHOOK_PATHS.twilioInbound, { summary: 'Twilio inbound SMS (signed); answers TwiML', public: true, body: inboundForm, contentType: FORM }, async (ctx) => {
+  routes.post(WEBHOOK_PATHS.twilioInbound, { summary: 'Twilio inbound SMS (signed); answers TwiML', public: true, body: inboundForm, contentType: FORM, responses: { 200: r.twiml }, errors: [403] }, async (ctx) => {
     const outcome = await receiveInboundSms(pool, inbound(ctx.state.body));
     answerTwiml(ctx, outcome.duplicate ? undefined : outcome.reply);
   }, signed);
 
-  routes.post(WEBHOOK_PATHS.twilioStatus, { summary: 'Twilio delivery status callback (signed); idempotent, never moves a status backwards', public: true, body: statusCallbackSchema, contentType: FORM }, async (ctx) => {
+  routes.post(WEBHOOK_PATHS.twilioStatus, { summary: 'Twilio delivery status callback (signed); idempotent, never moves a status backwards', public: true, body: statusCallbackSchema, contentType: FORM, responses: { 200: r.twiml }, errors: [403] }, async (ctx) => {
     const outcome = await receiveStatusCallback(pool, ctx.state.body, typeof ctx.query.message_id === 'string' ? ctx.query.message_id : null);
     ctx.state.log.debug({ outcome }, 'status callback');
     answerTwiml(ctx);
   }, signed);
 
-  routes.post(WEBHOOK_PATHS.seed002Inbound, { summary: 'Seed 002 SMS webhook (Twilio, signed); answers TwiML', public: true, body: inboundForm, contentType: FORM }, async (ctx) => {
+  routes.post(WEBHOOK_PATHS.seed002Inbound, { summary: 'Seed 002 SMS webhook (Twilio, signed); answers TwiML', public: true, body: inboundForm, contentType: FORM, responses: { 200: r.twiml }, errors: [403] }, async (ctx) => {
     const sms = inbound(ctx.state.body);
     const outcome = await receiveInboundSms(pool, sms);
     // Also on a redelivery: the agent's workflow id makes a second start a no-op, and a failed first one is retried.

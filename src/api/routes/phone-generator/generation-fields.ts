@@ -24,7 +24,7 @@ export const userIdBodyField = z.unknown().optional().transform((v, ctx) => {
   if (absent(v)) return fail(ctx, REQUIRED);
   if (typeof v !== 'string' && typeof v !== 'number') return fail(ctx, 'Not a valid string.');
   return String(v).trim();
-});
+}).meta({ type: ['string', 'integer'], description: 'The caller’s own user id (required)', example: '42' });
 
 /** A free string naming a project inside the tenant; absent means the tenant's default project (''). */
 export const projectIdBodyField = z.unknown().optional().transform((v, ctx) => {
@@ -32,16 +32,18 @@ export const projectIdBodyField = z.unknown().optional().transform((v, ctx) => {
   if (typeof v !== 'string' && typeof v !== 'number') return fail(ctx, 'Not a valid string.');
   const s = String(v).trim();
   return s.length > 100 ? fail(ctx, 'Ensure this field has no more than 100 characters.') : s;
-});
+}).meta({ type: ['string', 'integer', 'null'], maxLength: 100, description: 'A project inside the tenant; absent is the default project' });
 
 /** Like projectIdBodyField, but absent means every project. */
-export const optionalProjectIdBodyField = projectIdBodyField.transform((v) => (v === '' ? null : v));
+export const optionalProjectIdBodyField = projectIdBodyField
+  .transform((v) => (v === '' ? null : v))
+  .meta({ type: ['string', 'integer', 'null'], maxLength: 100, description: 'A project inside the tenant; absent is every project' });
 
 export const areaCodeBodyField = z.unknown().optional().transform((v, ctx) => {
   if (absent(v)) return fail(ctx, REQUIRED);
   const s = typeof v === 'number' || typeof v === 'string' ? String(v).trim() : '';
   return /^\d{3}$/.test(s) ? s : fail(ctx, 'Invalid area code format. Must be 3 digits.');
-});
+}).meta({ type: ['string', 'integer'], pattern: '^\\d{3}$', description: 'A 3-digit NANP area code (required)', example: '415' });
 
 export const quantityBodyField = z.unknown().optional().transform((v, ctx) => {
   if (absent(v)) return fail(ctx, REQUIRED);
@@ -50,7 +52,7 @@ export const quantityBodyField = z.unknown().optional().transform((v, ctx) => {
   if (n < 1) return fail(ctx, 'Minimum quantity is 1.');
   if (n > MAX_QUANTITY) return fail(ctx, 'Maximum quantity is 1,000,000 numbers.');
   return n;
-});
+}).meta({ type: ['integer', 'string'], minimum: 1, maximum: MAX_QUANTITY, description: 'How many numbers (required); a digit string is accepted', example: 1000 });
 
 export const batchSizeBodyField = z.unknown().optional().transform((v, ctx) => {
   if (absent(v)) return DEFAULT_BATCH_SIZE;
@@ -58,7 +60,7 @@ export const batchSizeBodyField = z.unknown().optional().transform((v, ctx) => {
   if (n === null) return fail(ctx, INTEGER);
   if (n < MIN_BATCH_SIZE || n > MAX_BATCH_SIZE) return fail(ctx, 'Batch size must be between 100 and 10,000.');
   return n;
-});
+}).meta({ type: ['integer', 'string'], minimum: MIN_BATCH_SIZE, maximum: MAX_BATCH_SIZE, default: DEFAULT_BATCH_SIZE });
 
 export const carrierFilterBodyField = z.unknown().optional().transform((v, ctx) => {
   if (absent(v)) return null;
@@ -66,7 +68,7 @@ export const carrierFilterBodyField = z.unknown().optional().transform((v, ctx) 
   const s = v.trim();
   if (s.length > 100) return fail(ctx, 'Ensure this field has no more than 100 characters.');
   return /[a-z0-9]/i.test(s) ? s : fail(ctx, 'Carrier filter must contain letters or digits.');
-});
+}).meta({ type: ['string', 'null'], maxLength: 100, description: 'Keep only numbers of this carrier' });
 
 const FILTERABLE_TYPES = LINE_TYPES.filter((t) => t !== 'unknown');
 
@@ -75,7 +77,7 @@ export const typeFilterBodyField = z.unknown().optional().transform((v, ctx) => 
   const type = typeof v === 'string' ? parseLineType(v) : null;
   if (!type || type === 'unknown') return fail(ctx, `"${String(v)}" is not a valid line type. Use one of: ${FILTERABLE_TYPES.join(', ')}.`);
   return type;
-});
+}).meta({ type: ['string', 'null'], enum: [...FILTERABLE_TYPES, null], description: 'Keep only numbers of this line type' });
 
 export const booleanBodyField = z.unknown().optional().transform((v, ctx) => {
   if (absent(v)) return false;
@@ -83,7 +85,7 @@ export const booleanBodyField = z.unknown().optional().transform((v, ctx) => {
   if (v === 1 || v === 0) return v === 1;
   if (typeof v === 'string' && /^(true|false|1|0)$/i.test(v.trim())) return /^(true|1)$/i.test(v.trim());
   return fail(ctx, 'Must be a valid boolean.');
-});
+}).meta({ type: ['boolean', 'integer', 'string'], default: false });
 
 /** Ascending, distinct ids; absent means "not narrowed by id". */
 export const phoneIdsBodyField = (required: boolean) =>
@@ -95,4 +97,7 @@ export const phoneIdsBodyField = (required: boolean) =>
     const ids = v.map(integerOf);
     if (ids.some((id) => id === null || id < 1)) return fail(ctx, 'Every phone id must be a positive integer.');
     return [...new Set(ids as number[])].sort((a, b) => a - b);
-  });
+  }).meta({ type: required ? 'array' : ['array', 'null'], items: { type: ['integer', 'string'] }, maxItems: MAX_PHONE_IDS, description: 'Phone ids' + (required ? ' (required)' : '') });
+
+/** The OpenAPI document cannot see which `unknown` fields the transforms require; this names them. */
+export const requiredInDocs = <T extends z.ZodType>(schema: T, keys: string[]): T => schema.meta({ required: keys });

@@ -15,12 +15,14 @@ import {
   carrierFilterBodyField,
   projectIdBodyField,
   quantityBodyField,
+  requiredInDocs,
   typeFilterBodyField,
   userIdBodyField,
 } from './generation-fields.js';
 import { awaitTask } from './task-outcome.js';
+import { jobResponses } from './phone.responses.js';
 
-const generateBody = z.object({
+const generateFields = z.object({
   user_id: userIdBodyField,
   project_id: projectIdBodyField,
   area_code: areaCodeBodyField,
@@ -29,7 +31,9 @@ const generateBody = z.object({
   carrier_filter: carrierFilterBodyField,
   type_filter: typeFilterBodyField,
 });
-const configBody = generateBody.extend({ auto_validate: booleanBodyField });
+const REQUIRED = ['user_id', 'area_code', 'quantity'];
+const generateBody = requiredInDocs(generateFields, REQUIRED);
+const configBody = requiredInDocs(generateFields.extend({ auto_validate: booleanBodyField }), REQUIRED);
 type ConfigBody = z.output<typeof configBody>;
 
 /** Seed 000 generation endpoints: two that start a background task (202) and the legacy synchronous one. */
@@ -67,13 +71,13 @@ export function createPhoneGenerationRouter(deps: ApiDeps, docs: OpenApiCollecto
     estimated_time: started.estimatedTime,
   });
 
-  routes.post('/generate-numbers-enhanced/', { summary: 'Generate numbers of an area code in the background', body: generateBody }, async (ctx) => {
+  routes.post('/generate-numbers-enhanced/', { summary: 'Generate numbers of an area code in the background', body: generateBody, response: jobResponses.generationStarted, status: 202 }, async (ctx) => {
     const { req, started } = await start(ctx, { ...ctx.state.body, auto_validate: false });
     ctx.status = 202;
     return phoneOk({ ...startedView(req, started), carrier_filter: req.carrierFilter, type_filter: req.typeFilter }, 'Phone number generation started');
   });
 
-  routes.post('/generate-numbers-config/', { summary: 'Generate numbers with filters and optional validation afterwards', body: configBody }, async (ctx) => {
+  routes.post('/generate-numbers-config/', { summary: 'Generate numbers with filters and optional validation afterwards', body: configBody, response: jobResponses.generationStarted, status: 202 }, async (ctx) => {
     const { req, started } = await start(ctx, ctx.state.body);
     ctx.status = 202;
     return phoneOk(
@@ -82,7 +86,7 @@ export function createPhoneGenerationRouter(deps: ApiDeps, docs: OpenApiCollecto
     );
   });
 
-  routes.post('/generate-numbers/', { summary: 'Legacy: generate synchronously below 10,000 numbers', body: generateBody }, async (ctx) => {
+  routes.post('/generate-numbers/', { summary: 'Legacy: generate synchronously below 10,000 numbers', body: generateBody, responses: { 201: jobResponses.generated, 202: jobResponses.generationStarted } }, async (ctx) => {
     const { req, started } = await start(ctx, { ...ctx.state.body, auto_validate: false });
     const done = req.quantity < SYNCHRONOUS_LIMIT ? await awaitTask(deps.temporal, tasks, started.task) : null;
     if (!done) {

@@ -13,6 +13,7 @@ import { assertCallerUserId } from './caller.js';
 import { areaCodeField, choiceField, dateField, digitsSearchField, optionalText, userIdField } from './query-fields.js';
 import { pagingFields, paginationView, windowOf } from './pagination.js';
 import { rejoinBareAmpersands } from './bare-ampersands.js';
+import { responses } from './phone.responses.js';
 
 const listQuery = z.object({
   user_id: userIdField,
@@ -59,13 +60,13 @@ export function createPhoneNumbersRouter(deps: ApiDeps, docs: OpenApiCollector) 
     return phoneOk({ numbers: rows.map(toNumberView), pagination: paginationView(p.page, p.page_size, count) });
   };
 
-  routes.get('/list-numbers/', { summary: "The tenant's numbers, newest first", query: listQuery }, async (ctx) => {
+  routes.get('/list-numbers/', { summary: "The tenant's numbers, newest first", query: listQuery, response: responses.numberPage }, async (ctx) => {
     const q = ctx.state.query;
     const { tenantId } = caller(ctx, q.user_id);
     return page(tenantId, { projectId: q.project_id, digits: q.search, createdOn: q.date, status: q.status }, q);
   });
 
-  routes.get('/get-valid-numbers/', { summary: "The tenant's valid numbers, newest first", query: validQuery }, async (ctx) => {
+  routes.get('/get-valid-numbers/', { summary: "The tenant's valid numbers, newest first", query: validQuery, response: responses.numberPage }, async (ctx) => {
     const q = ctx.state.query;
     const { tenantId } = caller(ctx, q.user_id);
     return page(tenantId, { projectId: q.project_id, digits: q.search, createdOn: q.date, status: 'valid' }, q);
@@ -73,7 +74,7 @@ export function createPhoneNumbersRouter(deps: ApiDeps, docs: OpenApiCollector) 
 
   routes.get(
     '/download-numbers/',
-    { summary: 'Numbers as CSV (valid ones unless status says otherwise)', query: downloadQuery },
+    { summary: 'Numbers as CSV (valid ones unless status says otherwise)', query: downloadQuery, responses: { 200: responses.csv } },
     async (ctx) => {
       const q = ctx.state.query;
       const { tenantId } = caller(ctx, q.user_id);
@@ -89,19 +90,19 @@ export function createPhoneNumbersRouter(deps: ApiDeps, docs: OpenApiCollector) 
     rejoinBareAmpersands(),
   );
 
-  routes.get('/clear-numbers/', { summary: 'Delete invalid numbers and valid numbers that are not mobile', query: scopeQuery }, async (ctx) => {
+  routes.get('/clear-numbers/', { summary: 'Delete invalid numbers and valid numbers that are not mobile', query: scopeQuery, response: responses.cleared }, async (ctx) => {
     const q = ctx.state.query;
     const { tenantId } = caller(ctx, q.user_id);
     return phoneOk(await clearUnusableNumbers(pool, tenantId, q.project_id), 'Numbers cleared');
   });
 
-  routes.get('/delete-all/', { summary: "Delete all the tenant's numbers, or one project's", query: scopeQuery }, async (ctx) => {
+  routes.get('/delete-all/', { summary: "Delete all the tenant's numbers, or one project's", query: scopeQuery, response: responses.deleted }, async (ctx) => {
     const q = ctx.state.query;
     const { tenantId } = caller(ctx, q.user_id);
     return phoneOk({ deleted_count: await deleteAllNumbers(pool, tenantId, q.project_id) }, 'All numbers deleted');
   });
 
-  routes.post('/delete-numbers/', { summary: 'Delete the selected numbers, all or none', query: callerQuery, body: deleteBody }, async (ctx) => {
+  routes.post('/delete-numbers/', { summary: 'Delete the selected numbers, all or none', query: callerQuery, body: deleteBody, response: responses.deleted, errors: [404] }, async (ctx) => {
     const { tenantId } = caller(ctx, ctx.state.query.user_id);
     return phoneOk({ deleted_count: await deleteSelectedNumbers(pool, tenantId, ctx.state.body.selectedNumbers) }, 'Numbers deleted');
   });

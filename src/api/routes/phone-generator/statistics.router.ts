@@ -7,13 +7,14 @@ import { phoneOk } from '../../http/envelopes.js';
 import { phoneStatistics } from '../../../db/phone-inventory/phone-statistics.js';
 import { assertCallerUserId } from './caller.js';
 import { optionalText, userIdField } from './query-fields.js';
+import { responses } from './phone.responses.js';
 
 const statisticsQuery = z.object({ user_id: userIdField, project_id: optionalText() });
 
 /** Seed 000 statistics over the tenant's numbers, or one project's. */
 export function createPhoneStatisticsRouter(deps: ApiDeps, docs: OpenApiCollector) {
   const routes = new Routes(docs, 'phone-generator', '/api/phone-generator');
-  routes.get('/statistics/', { summary: 'Counts, rates and breakdowns of the numbers', query: statisticsQuery }, async (ctx) => {
+  routes.get('/statistics/', { summary: 'Counts, rates and breakdowns of the numbers', query: statisticsQuery, response: responses.statistics }, async (ctx) => {
     const principal = principalOf(ctx);
     const q = ctx.state.query;
     assertCallerUserId(principal, q.user_id);

@@ -14,6 +14,7 @@ import { assertCallerUserId } from './caller.js';
 import { choiceField, optionalText, userIdField } from './query-fields.js';
 import { pagingFields, paginationView, windowOf } from './pagination.js';
 import { toProgressView, toTaskView } from './task-view.js';
+import { responses } from './phone.responses.js';
 
 const listQuery = z.object({ user_id: userIdField, project_id: optionalText(), status: choiceField(TASK_STATUSES), ...pagingFields(20, 100) });
 const callerQuery = z.object({ user_id: userIdField });
@@ -27,7 +28,7 @@ export function createPhoneTasksRouter(deps: ApiDeps, docs: OpenApiCollector) {
   const tasks = new TaskService(deps.db.pool, deps.temporal);
   const routes = new Routes(docs, 'phone-generator', '/api/phone-generator');
 
-  routes.get('/tasks/', { summary: 'List tasks, newest first', query: listQuery }, async (ctx) => {
+  routes.get('/tasks/', { summary: 'List tasks, newest first', query: listQuery, response: responses.taskList }, async (ctx) => {
     const principal = principalOf(ctx);
     const q = ctx.state.query;
     assertCallerUserId(principal, q.user_id);
@@ -35,7 +36,7 @@ export function createPhoneTasksRouter(deps: ApiDeps, docs: OpenApiCollector) {
     return phoneOk({ tasks: rows.map(toTaskView), pagination: paginationView(q.page, q.page_size, count) });
   });
 
-  routes.get('/tasks/active/', { summary: 'Pending and running tasks', query: callerQuery }, async (ctx) => {
+  routes.get('/tasks/active/', { summary: 'Pending and running tasks', query: callerQuery, response: responses.activeTasks }, async (ctx) => {
     const principal = principalOf(ctx);
     assertCallerUserId(principal, ctx.state.query.user_id);
     const { rows } = await tasks.list(principal.tenantId, { status: [...ACTIVE_STATUSES], kinds: PHONE_KINDS }, { limit: 500, offset: 0 });
@@ -43,13 +44,13 @@ export function createPhoneTasksRouter(deps: ApiDeps, docs: OpenApiCollector) {
     return phoneOk({ generation_tasks: all.filter((t) => t.kind === PHONE_GENERATION_KIND), all_tasks: all, total_active_tasks: all.length });
   });
 
-  routes.get('/tasks/:task_id/progress/', { summary: "A task's progress, live while it runs", query: callerQuery }, async (ctx) => {
+  routes.get('/tasks/:task_id/progress/', { summary: "A task's progress, live while it runs", query: callerQuery, response: responses.progress }, async (ctx) => {
     const principal = principalOf(ctx);
     assertCallerUserId(principal, ctx.state.query.user_id);
     return phoneOk(toProgressView(await tasks.progress(principal.tenantId, ctx.params.task_id)));
   });
 
-  routes.post('/tasks/:task_id/cancel/', { summary: 'Cancel a pending or running task', body: cancelBody }, async (ctx) => {
+  routes.post('/tasks/:task_id/cancel/', { summary: 'Cancel a pending or running task', body: cancelBody, response: responses.cancelled }, async (ctx) => {
     const principal = principalOf(ctx);
     assertCallerUserId(principal, ctx.state.body.user_id);
     const task = await tasks.cancel(principal.tenantId, ctx.params.task_id);

@@ -8,16 +8,18 @@ import { TaskService } from '../../../app/tasks/task-service.js';
 import { ValidationService, type StartedValidation, type ValidationRequest } from '../../../app/phone/validation-service.js';
 import { SYNCHRONOUS_LIMIT } from '../../../domain/phone/job-sizing.js';
 import { assertCallerUserId } from './caller.js';
-import { batchSizeBodyField, optionalProjectIdBodyField, phoneIdsBodyField, userIdBodyField } from './generation-fields.js';
+import { batchSizeBodyField, optionalProjectIdBodyField, phoneIdsBodyField, requiredInDocs, userIdBodyField } from './generation-fields.js';
 import { awaitTask } from './task-outcome.js';
+import { jobResponses } from './phone.responses.js';
 
-const enhancedBody = z.object({
+const enhancedFields = z.object({
   user_id: userIdBodyField,
   project_id: optionalProjectIdBodyField,
   phone_ids: phoneIdsBodyField(false),
   batch_size: batchSizeBodyField,
 });
-const bulkBody = enhancedBody.extend({ phone_ids: phoneIdsBodyField(true) });
+const enhancedBody = requiredInDocs(enhancedFields, ['user_id']);
+const bulkBody = requiredInDocs(enhancedFields.extend({ phone_ids: phoneIdsBodyField(true) }), ['user_id', 'phone_ids']);
 type Body = z.output<typeof enhancedBody>;
 
 /** Seed 000 validation endpoints: each pending number becomes valid or invalid with carrier and line type. */
@@ -43,19 +45,19 @@ export function createPhoneValidationRouter(deps: ApiDeps, docs: OpenApiCollecto
     estimated_time: started.estimatedTime,
   });
 
-  routes.post('/validate-numbers-enhanced/', { summary: 'Validate pending numbers in the background', body: enhancedBody }, async (ctx) => {
+  routes.post('/validate-numbers-enhanced/', { summary: 'Validate pending numbers in the background', body: enhancedBody, response: jobResponses.validationStarted, status: 202, errors: [404] }, async (ctx) => {
     const { req, started } = await start(ctx, ctx.state.body);
     ctx.status = 202;
     return phoneOk(startedView(req, started), 'Phone number validation started');
   });
 
-  routes.post('/bulk-validate/', { summary: 'Validate specific numbers by id in the background', body: bulkBody }, async (ctx) => {
+  routes.post('/bulk-validate/', { summary: 'Validate specific numbers by id in the background', body: bulkBody, response: jobResponses.validationStarted, status: 202, errors: [404] }, async (ctx) => {
     const { req, started } = await start(ctx, ctx.state.body);
     ctx.status = 202;
     return phoneOk({ ...startedView(req, started), requested_ids: req.phoneIds!.length }, 'Phone number validation started');
   });
 
-  routes.post('/validate-numbers/', { summary: 'Legacy: validate pending numbers, synchronously below 10,000', body: enhancedBody }, async (ctx) => {
+  routes.post('/validate-numbers/', { summary: 'Legacy: validate pending numbers, synchronously below 10,000', body: enhancedBody, responses: { 200: jobResponses.validated, 202: jobResponses.validationStarted }, errors: [404] }, async (ctx) => {
     const { req, started } = await start(ctx, ctx.state.body);
     const done = started.totalNumbers < SYNCHRONOUS_LIMIT ? await awaitTask(deps.temporal, tasks, started.task) : null;
     if (!done) {

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { dateTime } from '../http/common-schemas.js';
+
+/** Seed 002's health and system statistics. */
+const service = z.looseObject({ status: z.enum(['healthy', 'unhealthy']), response_time: z.number(), error: z.string().optional() });
+
+export const health = z.object({
+  status: z.enum(['healthy', 'unhealthy']),
+  timestamp: dateTime,
+  services: z.object({ database: service, temporal: service }),
+  version: z.string(),
+  uptime: z.number(),
+});
+
+const n = z.number().nullable();
+export const systemStats = z.object({
+  system: z.object({ cpu_usage: n, memory_usage: n, disk_usage: n, uptime: n }),
+  database: z.object({ total_size: z.string().nullable(), connections: n, slow_queries: n, cache_hit_ratio: n }),
+  queues: z.object({ pending_tasks: z.number().int(), failed_tasks: z.number().int(), completed_today: z.number().int() }),
+});
