@@ -1,7 +1,7 @@
 import type { Middleware } from 'koa';
 import { clientCode, DomainError } from '../../../domain/shared/errors.js';
 import type { AppState } from '../../http/context.js';
-import { ERROR_CODE_HEADER, STATUS_BY_CODE } from '../../http/envelopes.js';
+import { ERROR_CODE_HEADER, fieldsSentence, STATUS_BY_CODE } from '../../http/envelopes.js';
 
 /**
  * Seed 003 documents one error shape for its endpoint, `{error: "Failed to generate phone number",
@@ -22,9 +22,4 @@ export function seed003Errors(error: string): Middleware<AppState> {
   };
 }
 
-function sentence(err: DomainError): string {
-  if (!err.fields) return err.message;
-  return Object.entries(err.fields)
-    .map(([field, messages]) => `${field}: ${messages.join(' ')}`)
-    .join('; ');
-}
+const sentence = (err: DomainError): string => (err.fields ? fieldsSentence(err.fields) : err.message);
