@@ -38,6 +38,12 @@ describe('seed 002: a raw + in a phone query parameter', () => {
     expect(logs.body.count).toBe(0);
   });
 
+  test("when the agent user is read at /api/users/+1234567890/ as written, then it is found", async () => {
+    const res = await app.http.get('/api/users/+1234567890/', { apiKey: agent.apiKey });
+    expect(res.status).toBe(200);
+    expect(res.body.phone_number).toBe('+1234567890');
+  });
+
   test('when a raw + stands between words elsewhere in a query, then it is still a space', async () => {
     const res = await app.http.get('/api/tasks/?user_phone=+1234567890&category=no+such', { apiKey: agent.apiKey });
     expect(res.status).toBe(200);

@@ -1,4 +1,10 @@
+import type { AddressInfo } from 'node:net';
+import Koa from 'koa';
 import { startTestApp, uniqueEmail, type TestApp } from '../support/harness.js';
+import { requestContext } from '../../src/api/middleware/request-context.js';
+import { errorHandler } from '../../src/api/middleware/error-handler.js';
+import type { AppState } from '../../src/api/http/context.js';
+import { createLogger } from '../../src/logger.js';
 import { createAccount } from '../support/accounts.js';
 import { PASSWORD, freshIp, fromIp } from './auth-helpers.js';
 
@@ -36,5 +42,27 @@ describe('creates racing for one derived name', () => {
     const slugs = answers.map((a) => a.body.data.slug as string);
     expect(new Set(slugs).size).toBe(AT_ONCE);
     expect(answers.every((a) => a.body.data.name === 'Parallel Co')).toBe(true);
+  });
+});
+
+describe('a unique violation no store translated', () => {
+  test('when one reaches the error handler, then the answer is a 409 in the family envelope, never a 500', async () => {
+    const taken = (await app.owner.query<{ slug: string }>(`select slug from tenants order by id limit 1`)).rows[0].slug;
+    // The app's own first two middlewares in front of a real insert that PostgreSQL refuses.
+    const koa = new Koa<AppState>();
+    koa.use(requestContext(createLogger('silent')));
+    koa.use(errorHandler());
+    koa.use(async () => {
+      await app.owner.query(`insert into tenants (name, slug) values ('Twin', $1)`, [taken]);
+    });
+    const server = koa.listen(0);
+    try {
+      const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/api/anything/`, { method: 'POST' });
+      expect(res.status).toBe(409);
+      expect(res.headers.get('error-code')).toBe('CONFLICT');
+      expect(await res.json()).toEqual(expect.objectContaining({ error: 'conflict', code: 'CONFLICT', detail: expect.stringContaining('conflicts') }));
+    } finally {
+      server.close();
+    }
   });
 });
