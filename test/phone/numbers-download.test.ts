@@ -22,16 +22,16 @@ const HEADER = 'id,phone_number,area_code,status,carrier,type,project_id,validat
 const lines = (text: string) => text.trimEnd().split('\n');
 
 describe('GET download-numbers/', () => {
-  test('when no status is given, then the valid numbers come back as a CSV attachment with a header row', async () => {
+  test('when no status is given, then every number of every status comes back as a CSV attachment with a header row', async () => {
     const res = await download(owner, `user_id=${owner.userId}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="phone_numbers_\d{4}-\d{2}-\d{2}\.csv"$/);
     const [header, ...rows] = lines(res.text);
     expect(header).toBe(HEADER);
-    expect(rows).toHaveLength(5);
+    expect(rows).toHaveLength(10);
     const first = rows[0].split(',');
-    expect(first.slice(1)).toEqual(['+14150001000', '415', 'valid', 'AT&T Wireless', 'mobile', '5', '2025-10-04 10:00:00+00', '2025-10-04 10:00:00+00']);
+    expect(first.slice(1)).toEqual(['+14150001000', '415', 'valid', 'AT&T Wireless', 'Mobile', '5', '2025-10-04 10:00:00+00', '2025-10-04 10:00:00+00']);
   });
 
   test('when the carrier is written with a bare ampersand as in the seed, then it still filters by AT&T', async () => {

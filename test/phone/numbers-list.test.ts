@@ -44,7 +44,7 @@ describe('GET list-numbers/', () => {
 
   test('when a valid number is listed, then it carries carrier, type and is_valid true; a pending one has is_valid null', async () => {
     const valid = await get(owner, `list-numbers/?user_id=${owner.userId}&project_id=7&page_size=1`);
-    expect(valid.body.data.numbers[0]).toEqual(expect.objectContaining({ status: 'valid', is_valid: true, carrier: 'AT&T', type: 'mobile', area_code: '510', project_id: '7' }));
+    expect(valid.body.data.numbers[0]).toEqual(expect.objectContaining({ status: 'valid', is_valid: true, carrier: 'AT&T', type: 'Mobile', area_code: '510', project_id: '7' }));
     expect(valid.body.data.numbers[0].validated_at).toEqual(expect.any(String));
     const pending = await get(owner, `list-numbers/?user_id=${owner.userId}&status=pending&page_size=1`);
     expect(pending.body.data.numbers[0]).toEqual(expect.objectContaining({ status: 'pending', is_valid: null, carrier: null, type: null, validated_at: null }));

@@ -41,8 +41,8 @@ describe('GET statistics/', () => {
           { carrier: 'AT&T', count: 300 },
         ],
         type_breakdown: [
-          { type: 'mobile', count: 500 },
-          { type: 'landline', count: 150 },
+          { type: 'Mobile', count: 500 },
+          { type: 'Landline', count: 150 },
         ],
         area_code_breakdown: [
           { area_code: '415', count: 500 },

@@ -42,7 +42,7 @@ export function renderError(family: Family, e: ErrorView): Record<string, unknow
     case 'mifumo':
       return mifumo(e);
     case 'channels':
-      return { error: e.message, details: e.fields ?? e.details ?? e.message };
+      return { error: e.message, details: e.fields ? fieldsSentence(e.fields) : e.message, ...(e.fields ? { fields: e.fields } : {}) };
     case 'auth':
       return { ...drf(e, timestamp), ...mifumo(e) };
     case 'drf':
@@ -74,6 +74,13 @@ function drf(e: ErrorView, timestamp: string): Record<string, unknown> {
     return { error: 'Rate limit exceeded', detail: e.message, retry_after: e.details?.retry_after, code: e.clientCode, timestamp, request_id: e.requestId };
   }
   return { detail: e.message, error: e.code.toLowerCase(), code: e.clientCode, ...(e.details ? e.details : {}), timestamp, request_id: e.requestId };
+}
+
+/** Seed 003's `details` is a sentence: field errors joined into one ("country: This field is required."). */
+export function fieldsSentence(fields: FieldErrors): string {
+  return Object.entries(fields)
+    .map(([field, messages]) => `${field}: ${messages.join(' ')}`)
+    .join('; ');
 }
 
 export const phoneOk = (data: unknown, message = 'Successful') => ({ message, data });

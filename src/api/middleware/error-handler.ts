@@ -1,5 +1,7 @@
 import type { Middleware } from 'koa';
 import { clientCode, DomainError } from '../../domain/shared/errors.js';
+import { isUniqueViolation } from '../../db/errors.js';
+import { uniqueViolationConflict } from '../http/unique-violation.js';
 import type { AppState } from '../http/context.js';
 import { ERROR_CODE_HEADER, renderError, STATUS_BY_CODE, type ErrorView } from '../http/envelopes.js';
 
@@ -27,6 +29,8 @@ type View = Omit<ErrorView, 'requestId'>;
 
 function toView(err: unknown): View {
   if (err instanceof DomainError) return domainView(err);
+  // A create that raced another for a unique value and that no store turned into its own answer.
+  if (isUniqueViolation(err)) return domainView(uniqueViolationConflict());
   const e = err as { status?: number; statusCode?: number; expose?: boolean; message?: string; type?: string };
   const status = e.status ?? e.statusCode ?? 500;
   if (status === 413 || e.type === 'entity.too.large') return plainView(413, 'PAYLOAD_TOO_LARGE', 'Request body is too large.');

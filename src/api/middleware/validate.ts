@@ -28,15 +28,27 @@ export function validate(schemas: RequestSchemas): Middleware<AppState> {
   };
 }
 
-/** Repeated keys (`?tag=a&tag=b`) become arrays; single keys stay strings. */
+/**
+ * Repeated keys (`?tag=a&tag=b`) become arrays; single keys stay strings. Form encoding reads a raw `+`
+ * as a space, but a value that starts with a raw `+` and a digit is a phone number in E.164 form, as in
+ * seed 002's own `?user_phone=+1234567890` (a leading space before digits would mean nothing to any
+ * field): that `+` is kept, so every phone query parameter accepts it as it accepts `%2B`.
+ */
 export function queryObject(querystring: string): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
-  for (const [k, v] of new URLSearchParams(querystring)) {
-    const prev = out[k];
-    out[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
+  for (const pair of querystring.split('&')) {
+    if (!pair) continue;
+    for (const [k, decoded] of new URLSearchParams(pair)) {
+      const eq = pair.indexOf('=');
+      const v = eq >= 0 && LEADING_PLUS_DIGIT.test(pair.slice(eq + 1)) ? `+${decoded.slice(1)}` : decoded;
+      const prev = out[k];
+      out[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
+    }
   }
   return out;
 }
+
+const LEADING_PLUS_DIGIT = /^\+\d/;
 
 function collect(error: z.ZodError, into: FieldErrors) {
   for (const issue of error.issues) {

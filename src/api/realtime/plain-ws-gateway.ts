@@ -6,6 +6,7 @@ import type { Principal } from '../../domain/identity/principal.js';
 import type { TaskEventEnvelope } from '../../domain/tasks/task-events.js';
 import { namesPrincipal } from '../routes/phone-generator/caller.js';
 import { authenticateSocket, handshakeCredential } from './socket-credentials.js';
+import { sessionCookieOnUpgrade } from './session-on-upgrade.js';
 import { matchPlainWsRoute, streamCarries, type PlainWsStream } from './plain-ws-route.js';
 import { connectionEstablished } from './connection-established.js';
 import { startKeepalive } from './keepalive.js';
@@ -26,11 +27,12 @@ export interface PlainWsGateway {
 }
 
 /**
- * The seed 000 plain WebSocket endpoints. The upgrade is always accepted so that browsers, which never
- * see an HTTP status, learn why through the close code: 4401 without a valid token, 4403 when the
+ * The seed 000 plain WebSocket endpoints, authenticated by `?token=`, Authorization, or the session cookie
+ * of a page of this deployment (a browser cannot set headers on a WebSocket). The upgrade is always accepted so that browsers, which never
+ * see an HTTP status, learn why through the close code: 4401 without a valid credential, 4403 when the
  * path's user_id is not the caller, 4404 for an unknown /ws/ path.
  */
-export function createPlainWsGateway(deps: Pick<ApiDeps, 'authenticator' | 'logger'>): PlainWsGateway {
+export function createPlainWsGateway(deps: Pick<ApiDeps, 'authenticator' | 'logger' | 'config'>): PlainWsGateway {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   const listeners = new Map<WebSocket, Listener>();
   const stopKeepalive = startKeepalive(wss);
@@ -65,6 +67,7 @@ export function createPlainWsGateway(deps: Pick<ApiDeps, 'authenticator' | 'logg
         queryToken: url.searchParams.get('token') ?? undefined,
         authorization: req.headers.authorization,
         apiKeyHeader: req.headers['x-api-key'] as string | undefined,
+        sessionCookie: sessionCookieOnUpgrade(req.headers, deps.config.publicBaseUrl),
       });
       const tenantId = url.searchParams.get('tenant_id') ?? req.headers['x-tenant-id'];
       authenticateSocket(deps.authenticator, credential, tenantId).then(

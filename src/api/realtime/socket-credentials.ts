@@ -2,7 +2,7 @@ import type { Authenticator } from '../../app/identity/authenticator.js';
 import type { Principal } from '../../domain/identity/principal.js';
 
 export interface Credential {
-  kind: 'jwt' | 'api_key';
+  kind: 'jwt' | 'api_key' | 'session';
   value: string;
 }
 
@@ -23,15 +23,28 @@ function parseCredential(raw: string | undefined | null): Credential | null {
 }
 
 /**
- * The first credential a socket handshake offers, in the order a client is most likely to mean it.
- * Cookies are deliberately not read: browsers send them on cross-site WebSocket upgrades.
+ * The first credential a socket handshake offers, in the order a client is most likely to mean it; the
+ * session cookie last, and only as `sessionCookieOnUpgrade` hands it over (from this deployment's own pages).
  */
-export function handshakeCredential(sources: { authToken?: unknown; queryToken?: unknown; authorization?: string; apiKeyHeader?: string }): Credential | null {
+export function handshakeCredential(sources: {
+  authToken?: unknown;
+  queryToken?: unknown;
+  authorization?: string;
+  apiKeyHeader?: string;
+  sessionCookie?: string | null;
+}): Credential | null {
   for (const raw of [sources.authToken, sources.queryToken, sources.authorization, sources.apiKeyHeader]) {
     if (typeof raw === 'string' && raw.trim()) return parseCredential(raw);
   }
-  return null;
+  return sources.sessionCookie ? { kind: 'session', value: sources.sessionCookie } : null;
 }
+
+const verify = (authenticator: Authenticator, credential: Credential) =>
+  credential.kind === 'jwt'
+    ? authenticator.fromJwt(credential.value)
+    : credential.kind === 'session'
+      ? authenticator.fromSession(credential.value)
+      : authenticator.fromApiKey(credential.value);
 
 export type SocketAuthResult = { principal: Principal } | { refused: string; code: 'UNAUTHENTICATED' | 'FORBIDDEN' };
 
@@ -41,7 +54,7 @@ export type SocketAuthResult = { principal: Principal } | { refused: string; cod
  */
 export async function authenticateSocket(authenticator: Authenticator, credential: Credential | null, tenantId?: unknown): Promise<SocketAuthResult> {
   if (!credential) return { refused: 'Authentication credentials were not provided.', code: 'UNAUTHENTICATED' };
-  const principal = credential.kind === 'jwt' ? await authenticator.fromJwt(credential.value) : await authenticator.fromApiKey(credential.value);
+  const principal = await verify(authenticator, credential);
   if (!principal) return { refused: 'Invalid token.', code: 'UNAUTHENTICATED' };
   const wanted = typeof tenantId === 'string' || typeof tenantId === 'number' ? String(tenantId).trim() : '';
   if (!wanted || wanted === String(principal.tenantId)) return { principal };

@@ -4,6 +4,7 @@ import type { ApiDeps } from '../deps.js';
 import type { Principal } from '../../domain/identity/principal.js';
 import type { TaskEventEnvelope } from '../../domain/tasks/task-events.js';
 import { authenticateSocket, handshakeCredential } from './socket-credentials.js';
+import { sessionCookieOnUpgrade } from './session-on-upgrade.js';
 import { taskRoom, tenantRoom, tenantUserRoom, userRoom } from './task-rooms.js';
 import { connectionEstablished } from './connection-established.js';
 import { handleTaskSubscriptions } from './task-subscriptions.js';
@@ -22,7 +23,7 @@ export interface SocketIoGateway {
  * its user and tenant rooms, and may join task rooms of its tenant. Upgrades for other paths are left
  * alone (`destroyUpgrade: false`): the plain WebSocket endpoints share the server.
  */
-export function createSocketIoGateway(server: http.Server, deps: Pick<ApiDeps, 'authenticator' | 'db' | 'temporal' | 'logger'>): SocketIoGateway {
+export function createSocketIoGateway(server: http.Server, deps: Pick<ApiDeps, 'authenticator' | 'db' | 'temporal' | 'logger' | 'config'>): SocketIoGateway {
   const io = new Server(server, {
     path: '/socket.io/',
     serveClient: false,
@@ -37,6 +38,7 @@ export function createSocketIoGateway(server: http.Server, deps: Pick<ApiDeps, '
       queryToken: query.token,
       authorization: headers.authorization,
       apiKeyHeader: headers['x-api-key'] as string | undefined,
+      sessionCookie: sessionCookieOnUpgrade(headers, deps.config.publicBaseUrl),
     });
     const tenantId = (auth as { tenant_id?: unknown } | undefined)?.tenant_id ?? query.tenant_id ?? headers['x-tenant-id'];
     authenticateSocket(deps.authenticator, credential, tenantId).then(

@@ -61,7 +61,7 @@ export class Registration {
     const passwordHash = await hashPassword(input.password);
     const { userId, tenant } = await inTransaction(this.pool, async (client) => {
       const userId = await insertUser(client, { email: input.email, username, passwordHash, firstName: input.firstName, lastName: input.lastName });
-      const tenant = await createOwnedTenant(client, userId, { name: input.tenantName ?? defaultTenantName(input) });
+      const tenant = await createOwnedTenant(client, userId, input.tenantName ? { name: input.tenantName } : { name: defaultTenantName(input), defaultName: true });
       await setActiveTenant(client, userId, tenant.id);
       return { userId, tenant };
     }).catch((err: unknown) => {

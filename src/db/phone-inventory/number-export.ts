@@ -3,15 +3,16 @@ import { to as copyTo } from 'pg-copy-streams';
 import type { Readable } from 'node:stream';
 import { numberWhere, type NumberFilter } from '../../domain/phone-inventory/number-filter.js';
 import { csvSafeSql } from '../../domain/shared/formula-safe-cells.js';
+import { lineTypeLabelSql } from '../../domain/phone/line-types.js';
 
 /**
  * The CSV columns, in order. Timestamps are PostgreSQL's own ISO output in UTC ("2025-10-04
  * 10:00:00+00"): formatting them with to_char, or adding a national format column, costs about a third
  * of the export's time at a million rows, and E.164 is the form tools import. Text that may come from a
  * user (project_id) or a lookup provider (carrier, line type) is made formula-safe; the number itself is
- * generated E.164 and stays as tools import it.
+ * generated E.164 and stays as tools import it. Line types are written as seed 000 writes them ("Mobile").
  */
-const SELECT_LIST = `id, number as phone_number, area_code, status, ${csvSafeSql('carrier')} as carrier, ${csvSafeSql('line_type')} as type, ${csvSafeSql('project_id')} as project_id, validated_at, created_at`;
+const SELECT_LIST = `id, number as phone_number, area_code, status, ${csvSafeSql('carrier')} as carrier, ${csvSafeSql(lineTypeLabelSql('line_type'))} as type, ${csvSafeSql('project_id')} as project_id, validated_at, created_at`;
 
 /**
  * Streams the tenant's matching numbers as CSV straight out of PostgreSQL (COPY … TO STDOUT), so memory

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { lineTypeLabel } from '../../domain/phone/line-types.js';
 
 interface GroupRow {
   status: 'pending' | 'valid' | 'invalid';
@@ -17,7 +18,7 @@ const percent = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((
  *
  * Rates: validation_rate = validated / total, validity_rate = valid / validated, as the seed's example
  * (95.0 and 89.47). Carrier and type breakdowns count valid numbers only (the seed's type total equals its
- * valid total). status_breakdown: "active" are the valid numbers and "inactive" everything else, the same
+ * valid total); carriers are named as the lookup named them, line types as the seed writes them ("Mobile"). status_breakdown: "active" are the valid numbers and "inactive" everything else, the same
  * line clear-numbers draws between numbers worth keeping and numbers to drop (the seed's 85,000 / 15,000).
  */
 export async function phoneStatistics(pool: pg.Pool, tenantId: number, projectId?: string) {
@@ -38,7 +39,7 @@ export async function phoneStatistics(pool: pg.Pool, tenantId: number, projectId
     add(areaCodes, r.area_code, r.n);
     if (r.status === 'valid') {
       add(carriers, r.carrier, r.n);
-      add(types, r.line_type, r.n);
+      add(types, lineTypeLabel(r.line_type), r.n);
     }
   }
   const total = byStatus.valid + byStatus.invalid + byStatus.pending;

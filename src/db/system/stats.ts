@@ -8,16 +8,23 @@ const WITHHELD_SYSTEM = { cpu_usage: null, memory_usage: null, disk_usage: null,
 const WITHHELD_DATABASE = { total_size: null, connections: null, slow_queries: null, cache_hit_ratio: null };
 
 /**
- * Seed 002's system statistics; queue figures are the caller's tenant's tasks. Host and database figures
+ * Seed 002's system statistics; queue figures are the caller's tenant's agent tasks and background jobs. Host and database figures
  * describe the whole platform and are for staff only: everyone else gets the document's keys with null
  * values, so a client written against seed 002 still finds every field.
  */
 export async function systemStats(pool: pg.Pool, tenantId: number, host: { uptime: number; loadAverage: number }, opts: { staff: boolean }) {
+  // Seed 002's tasks are the agent's (an SMS answered); the tenant's background jobs count beside them.
   const queues = await pool.query(
-    `select count(*) filter (where status in ('pending', 'in_progress'))::int as pending_tasks,
-            count(*) filter (where status = 'failed')::int as failed_tasks,
-            count(*) filter (where status = 'completed' and completed_at >= date_trunc('day', now()))::int as completed_today
-       from tasks where tenant_id = $1`,
+    `select sum(pending)::int as pending_tasks, sum(failed)::int as failed_tasks, sum(completed_today)::int as completed_today
+       from (select count(*) filter (where completed_at is null) as pending,
+                    count(*) filter (where completed_at is not null and not success) as failed,
+                    count(*) filter (where success and completed_at >= date_trunc('day', now())) as completed_today
+               from agent_tasks where tenant_id = $1
+             union all
+             select count(*) filter (where status in ('pending', 'in_progress')),
+                    count(*) filter (where status = 'failed'),
+                    count(*) filter (where status = 'completed' and completed_at >= date_trunc('day', now()))
+               from tasks where tenant_id = $1) as q`,
     [tenantId],
   );
   if (!opts.staff) return { system: WITHHELD_SYSTEM, database: WITHHELD_DATABASE, queues: queues.rows[0] };

@@ -49,6 +49,18 @@ export async function insertTenant(db: Queryable, fields: TenantFields): Promise
   return rows[0];
 }
 
+/**
+ * The same insert for a slug derived from the name: null when the slug is taken, committed or not (a
+ * concurrent insert of it is waited for), so the caller can try another without aborting its transaction.
+ */
+export async function insertTenantUnlessSlugTaken(db: Queryable, fields: TenantFields): Promise<Tenant | null> {
+  const { rows } = await db.query<Tenant>(
+    `insert into tenants (name, slug, default_region, settings) values ($1, $2, $3, $4) on conflict (slug) do nothing returning ${COLUMNS}`,
+    [fields.name, fields.slug, fields.defaultRegion, JSON.stringify(fields.settings)],
+  );
+  return rows[0] ?? null;
+}
+
 /** Writes the given fields; `updated_at` moves only when one of them changes a value. */
 export async function updateTenant(db: Queryable, id: number, changes: Partial<TenantFields>): Promise<Tenant | null> {
   const values = [changes.name ?? null, changes.slug ?? null, changes.defaultRegion ?? null, changes.settings === undefined ? null : JSON.stringify(changes.settings)];

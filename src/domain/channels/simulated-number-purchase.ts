@@ -12,16 +12,20 @@ export interface SimulatedPurchaseOptions {
 }
 
 const secureRandom = () => randomInt(0, 2 ** 32) / 2 ** 32;
+const REMEMBERED = 10_000;
+const UNIQUE_DRAWS = 20;
 
 /**
  * The provider used when no Twilio credentials are set: realistic valid numbers for the country,
  * nothing bought, `isMock: true` and no SID. It remembers what it handed out and took back, so a
- * retried purchase returns the same number and tests can see releases.
+ * retried purchase returns the same number, a new purchase a number not handed out before (a number
+ * stored elsewhere meanwhile is still refused by the channel store's NUMBER_TAKEN), and tests can see releases.
  */
 export class SimulatedNumberPurchase implements NumberPurchaseProvider {
   readonly name = 'simulated' as const;
   readonly released: ReleaseRequest[] = [];
   private readonly byReference = new Map<string, PurchasedNumber>();
+  private readonly handedOut = new Set<string>();
 
   constructor(private readonly opts: SimulatedPurchaseOptions = {}) {}
 
@@ -29,8 +33,7 @@ export class SimulatedNumberPurchase implements NumberPurchaseProvider {
     const known = this.byReference.get(request.reference);
     if (known) return known;
     const iso = request.isoCountry as CountryCode;
-    const random = this.opts.deterministicSeed ? seededRandom(`${this.opts.deterministicSeed}:${iso}`) : secureRandom;
-    const phoneNumber = simulatedNumber(iso, random);
+    const phoneNumber = this.draw(iso);
     if (!phoneNumber) throw new NumberPurchaseError('No available phone numbers in this country', 'no_numbers');
     const number: PurchasedNumber = {
       phoneNumber,
@@ -41,8 +44,21 @@ export class SimulatedNumberPurchase implements NumberPurchaseProvider {
       isMock: true,
     };
     this.byReference.set(request.reference, number);
-    if (this.byReference.size > 10_000) this.byReference.delete(this.byReference.keys().next().value!);
+    this.handedOut.add(phoneNumber);
+    if (this.byReference.size > REMEMBERED) this.byReference.delete(this.byReference.keys().next().value!);
+    if (this.handedOut.size > REMEMBERED) this.handedOut.delete(this.handedOut.values().next().value!);
     return number;
+  }
+
+  /** A number not handed out before (redrawn on a repeat); the deterministic seed repeats on purpose. */
+  private draw(iso: CountryCode): string | null {
+    if (this.opts.deterministicSeed) return simulatedNumber(iso, seededRandom(`${this.opts.deterministicSeed}:${iso}`));
+    let candidate: string | null = null;
+    for (let i = 0; i < UNIQUE_DRAWS; i++) {
+      candidate = simulatedNumber(iso, secureRandom);
+      if (!candidate || !this.handedOut.has(candidate)) return candidate;
+    }
+    return candidate;
   }
 
   async release(request: ReleaseRequest): Promise<{ released: boolean }> {

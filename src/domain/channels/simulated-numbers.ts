@@ -1,11 +1,13 @@
 import { getExampleNumber, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import examples from 'libphonenumber-js/mobile/examples';
+import { simulatedNanpNumber } from './simulated-nanp-number.js';
 
 const ATTEMPTS = 50;
 const USABLE_TYPES = new Set(['MOBILE', 'FIXED_LINE_OR_MOBILE', 'FIXED_LINE']);
 
 /**
- * A number that passes libphonenumber's full validation for the country: the country's example
+ * A +1 number follows seed 000's NANP rules (simulatedNanpNumber). Elsewhere, a number that passes
+ * libphonenumber's full validation for the country: the country's example
  * mobile number with its leading digits (area or operator prefix) kept and the rest drawn at random,
  * redrawn until the result is valid. Null when the metadata has no example for the country.
  */
@@ -13,8 +15,8 @@ export function simulatedNumber(isoCountry: CountryCode, random: () => number): 
   const example = getExampleNumber(isoCountry, examples);
   if (!example) return null;
   const national = String(example.nationalNumber);
-  // NANP area codes are all validated against the metadata, so only the first digit is kept there.
-  const keep = example.countryCallingCode === '1' ? 1 : Math.max(1, Math.ceil(national.length * 0.3));
+  if (example.countryCallingCode === '1') return simulatedNanpNumber(isoCountry, national.slice(0, 3), random) ?? example.number;
+  const keep = Math.max(1, Math.ceil(national.length * 0.3));
   for (let i = 0; i < ATTEMPTS; i++) {
     let digits = national.slice(0, keep);
     while (digits.length < national.length) digits += String(Math.floor(random() * 10));

@@ -1,4 +1,5 @@
 import { nationalFormat } from './national-format.js';
+import { lineTypeLabel } from '../phone/line-types.js';
 
 export type NumberStatus = 'pending' | 'valid' | 'invalid';
 export const NUMBER_STATUSES: readonly NumberStatus[] = ['pending', 'valid', 'invalid'];
@@ -26,7 +27,7 @@ export function toNumberView(row: PhoneNumberRow) {
     status: row.status,
     is_valid: row.status === 'pending' ? null : row.status === 'valid',
     carrier: row.carrier,
-    type: row.line_type,
+    type: lineTypeLabel(row.line_type),
     project_id: row.project_id,
     validated_at: row.validated_at,
     created_at: row.created_at,

@@ -85,3 +85,32 @@ export function possibleLineTypes(type: NumberType | undefined): readonly LineTy
   const known = lineTypeFromMetadata(type);
   return known ? [known] : GEOGRAPHIC_LINE_TYPES;
 }
+
+/**
+ * How seed 000 writes a line type in what it answers (`"type": "Mobile"`). Stored and filtered values stay
+ * the canonical lower-case ones; a value outside the vocabulary is answered as stored.
+ */
+const LABELS: Record<LineType, string> = {
+  mobile: 'Mobile',
+  landline: 'Landline',
+  voip: 'VoIP',
+  'toll-free': 'Toll-Free',
+  'premium-rate': 'Premium-Rate',
+  'shared-cost': 'Shared-Cost',
+  personal: 'Personal',
+  pager: 'Pager',
+  uan: 'UAN',
+  voicemail: 'Voicemail',
+  unknown: 'Unknown',
+};
+
+export function lineTypeLabel(stored: string | null): string | null {
+  if (stored === null) return null;
+  return LABELS[stored as LineType] ?? stored;
+}
+
+/** The same labels in SQL, for answers PostgreSQL writes itself (the CSV download). */
+export function lineTypeLabelSql(column: string): string {
+  const whens = Object.entries(LABELS).map(([stored, label]) => `when '${stored}' then '${label}'`);
+  return `(case ${column} ${whens.join(' ')} else ${column} end)`;
+}

@@ -15,4 +15,5 @@ export function slugify(name: string): string {
   return slug || 'tenant';
 }
 
-export const withRandomSuffix = (slug: string) => `${slug}-${randomBytes(3).toString('hex')}`;
+/** Six hex digits that tell apart tenants whose names derive the same slug. */
+export const randomSlugSuffix = () => randomBytes(3).toString('hex');

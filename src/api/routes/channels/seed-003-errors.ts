@@ -1,7 +1,9 @@
 import type { Middleware } from 'koa';
 import { clientCode, DomainError } from '../../../domain/shared/errors.js';
 import type { AppState } from '../../http/context.js';
-import { ERROR_CODE_HEADER, STATUS_BY_CODE } from '../../http/envelopes.js';
+import { isUniqueViolation } from '../../../db/errors.js';
+import { uniqueViolationConflict } from '../../http/unique-violation.js';
+import { ERROR_CODE_HEADER, fieldsSentence, STATUS_BY_CODE } from '../../http/envelopes.js';
 
 /**
  * Seed 003 documents one error shape for its endpoint, `{error: "Failed to generate phone number",
@@ -13,7 +15,8 @@ export function seed003Errors(error: string): Middleware<AppState> {
   return async (ctx, next) => {
     try {
       await next();
-    } catch (err) {
+    } catch (thrown) {
+      const err = isUniqueViolation(thrown) ? uniqueViolationConflict() : thrown;
       if (!(err instanceof DomainError)) ctx.state.log.error({ err }, 'channel request failed');
       ctx.status = err instanceof DomainError ? STATUS_BY_CODE[err.code] : 500;
       ctx.set(ERROR_CODE_HEADER, err instanceof DomainError ? clientCode(err) : 'INTERNAL');
@@ -22,9 +25,4 @@ export function seed003Errors(error: string): Middleware<AppState> {
   };
 }
 
-function sentence(err: DomainError): string {
-  if (!err.fields) return err.message;
-  return Object.entries(err.fields)
-    .map(([field, messages]) => `${field}: ${messages.join(' ')}`)
-    .join('; ');
-}
+const sentence = (err: DomainError): string => (err.fields ? fieldsSentence(err.fields) : err.message);

@@ -74,13 +74,13 @@ export function createPhoneNumbersRouter(deps: ApiDeps, docs: OpenApiCollector) 
 
   routes.get(
     '/download-numbers/',
-    { summary: 'Numbers as CSV (valid ones unless status says otherwise)', query: downloadQuery, responses: { 200: responses.csv } },
+    { summary: 'Numbers as CSV: every status unless status narrows it; carrier and area-code (code) filters', query: downloadQuery, responses: { 200: responses.csv } },
     async (ctx) => {
       const q = ctx.state.query;
       const { tenantId } = caller(ctx, q.user_id);
-      // Valid numbers by default: the seed filters the download by carrier, which only validation
-      // supplies, and a download is for using numbers. status=all (or pending/invalid) widens it.
-      const status = q.status === 'all' ? undefined : (q.status ?? 'valid');
+      // Every number the filters select, whatever its status, as seed 000's "Download Numbers" reads;
+      // status narrows it (status=all is the default, kept for clients that send it).
+      const status = q.status === 'all' ? undefined : q.status;
       const csv = await exportNumbersCsv(pool, tenantId, { projectId: q.project_id, carrier: q.carrier, areaCode: q.code, status });
       ctx.set('Content-Type', 'text/csv; charset=utf-8');
       ctx.set('Content-Disposition', `attachment; filename="phone_numbers_${new Date().toISOString().slice(0, 10)}.csv"`);

@@ -34,17 +34,19 @@ export const positiveInt = (opts: { fallback: number; max?: number }) =>
       return n;
     });
 
+/** One of `choices`, matched regardless of case (`status=Valid` is `valid`). */
 export const choiceField = <T extends string>(choices: readonly T[]) =>
   z
     .string({ error: 'Not a valid string.' })
     .optional()
     .transform((v, ctx) => {
       if (v === undefined || v === '') return undefined;
-      if (!(choices as readonly string[]).includes(v)) {
+      const choice = choices.find((c) => c.toLowerCase() === v.trim().toLowerCase());
+      if (!choice) {
         ctx.addIssue({ code: 'custom', message: `"${v}" is not a valid choice.` });
         return z.NEVER;
       }
-      return v as T;
+      return choice;
     });
 
 /** YYYY-MM-DD that names a real calendar day (in the range every date filter shares). */
