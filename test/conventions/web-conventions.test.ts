@@ -54,6 +54,15 @@ describe('CORS', () => {
     expect(refused.headers.get('access-control-expose-headers')).toEqual(expect.stringContaining('Error-Code'));
   });
 
+  test('when a listed origin opens Socket.IO by long-polling, then its handshake may be read; an unlisted one may not', async () => {
+    const handshake = (base: string, origin: string) => fetch(`${base}/socket.io/?EIO=4&transport=polling`, { headers: { origin } });
+    const listed = await handshake(app.url, LISTED);
+    expect(listed.status).toBe(200);
+    expect(listed.headers.get('access-control-allow-origin')).toBe(LISTED);
+    expect((await handshake(app.url, 'https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
+    expect((await handshake(closed.url, LISTED)).headers.get('access-control-allow-origin')).toBeNull();
+  });
+
   test('when an origin is not listed, or none is configured, then no CORS header is sent', async () => {
     const stranger = await app.http.get('/api/health/live', { headers: { origin: 'https://evil.example' } });
     expect(stranger.status).toBe(200);
