@@ -6,7 +6,9 @@ import type { AppState } from '../http/context.js';
  * Helmet's security headers with a Content-Security-Policy that the deployment's own pages live
  * within: scripts, styles and sockets from this origin only (the console, its socket.io client and
  * Swagger UI are all served here, none inline), inline style attributes (Swagger UI sets them), data:
- * images. HTTPS-only headers (HSTS, upgrade-insecure-requests) are sent when PUBLIC_BASE_URL is https.
+ * images. HSTS is sent when PUBLIC_BASE_URL is https. No upgrade-insecure-requests: every page here
+ * loads same-origin relative URLs, so it would add nothing behind TLS and break pages reached over
+ * plain http (a browser test on 127.0.0.1, `npm start`) when the base URL says https.
  */
 export function securityHeaders(publicBaseUrl: string): Middleware<AppState> {
   const https = publicBaseUrl.startsWith('https://');
@@ -26,7 +28,6 @@ export function securityHeaders(publicBaseUrl: string): Middleware<AppState> {
         'base-uri': ["'self'"],
         'form-action': ["'self'"],
         'frame-ancestors': ["'self'"],
-        ...(https ? { 'upgrade-insecure-requests': [] } : {}),
       },
     },
     strictTransportSecurity: https ? { maxAge: 15552000, includeSubDomains: true } : false,
