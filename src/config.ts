@@ -66,6 +66,7 @@ const schema = z.object({
     .default('')
     .transform((v) => v.split(',').map((o) => o.trim().replace(/\/$/, '')).filter(Boolean))
     .refine((list) => list.every((o) => o === '*' || /^https?:\/\/[^/\s]+$/.test(o)), { message: 'must be a comma-separated list of origins like https://app.example.com, or *' }),
+  COMPRESSION: z.enum(['true', 'false', '1', '0']).default('true').transform((v) => v === 'true' || v === '1'),
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(600).default(25),
   WORKER_HEALTH_PORT: z.preprocess(
     (v) => (v === '' ? undefined : v),
@@ -134,6 +135,8 @@ function toConfig(env: z.infer<typeof schema>) {
     trustProxy: env.TRUST_PROXY,
     /** Origins whose pages may call the API from a browser; empty: same-origin pages only. */
     corsOrigins: env.CORS_ORIGINS,
+    /** Compress answers here; off when a proxy in front already does. */
+    compression: env.COMPRESSION,
     /** How long a stopping API waits for in-flight requests before closing their connections. */
     shutdownGraceSeconds: env.SHUTDOWN_GRACE_SECONDS,
     bodyLimit: env.BODY_LIMIT,

@@ -35,7 +35,7 @@ export function createApp(deps: ApiDeps): Koa<AppState> {
   app.use(deps.lifecycle.closeConnectionsWhileDraining());
   app.use(securityHeaders(deps.config.publicBaseUrl));
   app.use(corsPolicy(deps.config.corsOrigins));
-  app.use(compression());
+  if (deps.config.compression) app.use(compression());
   app.use(errorHandler());
   app.use(limits.unauthenticated);
   app.use(parseBody({ limit: deps.config.bodyLimit }));

@@ -25,7 +25,7 @@ let app: TestApp;
 let closed: TestApp;
 let account: TestAccount;
 beforeAll(async () => {
-  [app, closed] = await Promise.all([startTestApp({ CORS_ORIGINS: `${LISTED}, http://localhost:3000` }), startTestApp({ CORS_ORIGINS: '' })]);
+  [app, closed] = await Promise.all([startTestApp({ CORS_ORIGINS: `${LISTED}, http://localhost:3000` }), startTestApp({ CORS_ORIGINS: '', COMPRESSION: 'false' })]);
   account = await createAccount(app);
 });
 afterAll(() => Promise.all([app.close(), closed.close()]));
@@ -127,6 +127,12 @@ describe('compression', () => {
     expect(br.headers.get('content-encoding')).toBe('br');
     const small = await fetch(`${app.url}/api/health/live`, { headers: { 'accept-encoding': 'gzip' } });
     expect(small.headers.get('content-encoding')).toBeNull();
+  });
+
+  test('when COMPRESSION=false (a proxy in front compresses), then nothing is compressed here', async () => {
+    const big = await fetch(`${closed.url}/api/openapi.json`, { headers: { 'accept-encoding': 'gzip, br' } });
+    expect(big.status).toBe(200);
+    expect(big.headers.get('content-encoding')).toBeNull();
   });
 
   test('when a CSV download streams, then it is sent as written, uncompressed', async () => {
