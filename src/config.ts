@@ -63,12 +63,25 @@ const schema = z.object({
   RATE_LIMIT_CAMPAIGNS_PER_MINUTE: z.coerce.number().int().positive().default(50),
   RATE_LIMIT_BULK_PER_MINUTE: z.coerce.number().int().positive().default(10),
   RATE_LIMIT_DEFAULT_PER_HOUR: z.coerce.number().int().positive().default(1000),
+  RATE_LIMIT_ANONYMOUS_PER_HOUR: z.coerce.number().int().positive().default(1000),
   RAZORPAY_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   OPENAI_API_KEY: z.string().optional().transform((v) => (v === '' ? undefined : v)),
   OPENAI_BASE_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().url('must be an http:// or https:// URL').default('https://api.openai.com/v1')),
   OPENAI_MODEL: z.string().min(1, 'must not be empty').default('gpt-4o-mini'),
   HOUSEKEEPING_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   UPLOAD_TTL_HOURS: z.coerce.number().positive().default(24),
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((o) => o.trim().replace(/\/$/, '')).filter(Boolean))
+    .refine((list) => list.every((o) => o === '*' || /^https?:\/\/[^/\s]+$/.test(o)), { message: 'must be a comma-separated list of origins like https://app.example.com, or *' }),
+  COMPRESSION: z.enum(['true', 'false', '1', '0']).default('true').transform((v) => v === 'true' || v === '1'),
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(600).default(25),
+  WORKER_HEALTH_PORT: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.coerce.number({ error: 'must be a port number' }).int('must be a whole number').min(1, 'must be 1-65535').max(65535, 'must be 1-65535').optional(),
+  ),
+  WORKER_SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(3600).default(20),
 });
 
 /** Secrets production must be given: elsewhere each is generated per install (see install-secret.ts). */
@@ -104,6 +117,10 @@ function toConfig(env: z.infer<typeof schema>) {
       uiPort: env.TEMPORAL_UI_PORT,
       devPort: env.TEMPORAL_DEV_PORT,
       cliPath: env.TEMPORAL_CLI_PATH,
+      /** The worker process's /health/live and /health/ready; unset: no probe server. */
+      workerHealthPort: env.WORKER_HEALTH_PORT,
+      /** How long a stopping worker lets running activities finish before cancelling them (heartbeating ones then stop). */
+      workerShutdownGraceSeconds: env.WORKER_SHUTDOWN_GRACE_SECONDS,
       taskQueues: {
         bulk: `${env.TASK_QUEUE_PREFIX}-bulk`,
         messaging: `${env.TASK_QUEUE_PREFIX}-messaging`,
@@ -127,6 +144,12 @@ function toConfig(env: z.infer<typeof schema>) {
       registrations: { perAddressPerHour: env.REGISTRATIONS_PER_ADDRESS_PER_HOUR, perEmailPerHour: env.REGISTRATIONS_PER_EMAIL_PER_HOUR },
     },
     trustProxy: env.TRUST_PROXY,
+    /** Origins whose pages may call the API from a browser; empty: same-origin pages only. */
+    corsOrigins: env.CORS_ORIGINS,
+    /** Compress answers here; off when a proxy in front already does. */
+    compression: env.COMPRESSION,
+    /** How long a stopping API waits for in-flight requests before closing their connections. */
+    shutdownGraceSeconds: env.SHUTDOWN_GRACE_SECONDS,
     bodyLimit: env.BODY_LIMIT,
     logLevel: env.LOG_LEVEL,
     twilio: {
@@ -146,6 +169,8 @@ function toConfig(env: z.infer<typeof schema>) {
       campaignsPerMinute: env.RATE_LIMIT_CAMPAIGNS_PER_MINUTE,
       bulkPerMinute: env.RATE_LIMIT_BULK_PER_MINUTE,
       defaultPerHour: env.RATE_LIMIT_DEFAULT_PER_HOUR,
+      /** Requests answered 401, per source address. */
+      anonymousPerHour: env.RATE_LIMIT_ANONYMOUS_PER_HOUR,
     },
     razorpay: {
       /** Signs payment webhooks (`X-Razorpay-Signature`); required in production, a per-install secret under DATA_DIR otherwise. */

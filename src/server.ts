@@ -21,14 +21,20 @@ async function main() {
   await ensureSearchAttributes(temporal);
   const api = await startApi({ config, db, temporal, logger });
   logger.info({ url: config.publicBaseUrl }, 'API listening');
-  const stop = async () => {
+  // The first signal drains (requests in flight finish, SHUTDOWN_GRACE_SECONDS at most); a second one exits at once.
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    logger.info({ signal, graceSeconds: config.shutdownGraceSeconds }, 'API stopping: no new connections, draining requests in flight');
     await api.close();
     await temporal.close();
     await db.close();
+    logger.info('API stopped');
     process.exit(0);
   };
-  process.on('SIGINT', () => void stop());
-  process.on('SIGTERM', () => void stop());
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
 main().catch((err) => {

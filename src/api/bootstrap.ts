@@ -11,12 +11,17 @@ import { resolveJwtSecret } from '../app/identity/jwt-secret.js';
 import type { ApiDeps } from './deps.js';
 import { createApp } from './app.js';
 import { attachRealtime } from './realtime/index.js';
+import { ApiLifecycle } from './http/lifecycle.js';
 
 export interface RunningApi {
   url: string;
   port: number;
   deps: ApiDeps;
   server: http.Server;
+  /**
+   * Stops accepting connections, closes idle ones and the sockets, lets requests in flight finish
+   * (SHUTDOWN_GRACE_SECONDS at most, then their connections are cut), and resolves when none is left.
+   */
   close(): Promise<void>;
 }
 
@@ -24,7 +29,7 @@ export interface RunningApi {
 export async function startApi(opts: { config: Config; db: Database; temporal: TemporalHandle; logger: Logger; port?: number }): Promise<RunningApi> {
   const { config, db, temporal, logger } = opts;
   const jwt = new JwtIssuer(resolveJwtSecret({ secret: config.jwt.secret, dataDir: config.dataDir, env: config.env }), config.jwt.accessTtlSeconds);
-  const deps: ApiDeps = { config, db, temporal, logger, jwt, authenticator: new Authenticator(db.pool, jwt), mailer: new OutboxMailer(db.pool) };
+  const deps: ApiDeps = { config, db, temporal, logger, jwt, authenticator: new Authenticator(db.pool, jwt), mailer: new OutboxMailer(db.pool), lifecycle: new ApiLifecycle() };
   const app = createApp(deps);
   const server = http.createServer(app.callback());
   server.requestTimeout = 0; // CSV downloads of a million rows stream for longer than the default
@@ -40,9 +45,13 @@ export async function startApi(opts: { config: Config; db: Database; temporal: T
     deps,
     server,
     async close() {
+      deps.lifecycle.beginDrain();
+      const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const cutOff = setTimeout(() => server.closeAllConnections(), config.shutdownGraceSeconds * 1000);
       await realtime.close();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await drained;
+      clearTimeout(cutOff);
     },
   };
 }

@@ -5,6 +5,7 @@ import type { Logger } from '../logger.js';
 import type { JwtIssuer } from '../domain/identity/jwt.js';
 import type { Authenticator } from '../app/identity/authenticator.js';
 import type { Mailer } from '../domain/identity/mailer.js';
+import type { ApiLifecycle } from './http/lifecycle.js';
 
 /** Everything a router may use; built once per API process by `bootstrapApi`. */
 export interface ApiDeps {
@@ -15,4 +16,6 @@ export interface ApiDeps {
   jwt: JwtIssuer;
   authenticator: Authenticator;
   mailer: Mailer;
+  /** Set when the process begins to stop: readiness fails and connections close. */
+  lifecycle: ApiLifecycle;
 }

@@ -30,7 +30,18 @@ export async function createWorkers(deps: Omit<ActivityDeps, 'lookup' | 'sms' | 
   const connection = await NativeConnection.connect({ address: deps.address });
   const activities = createActivities({ ...deps, lookup: deps.lookup ?? createLookupProvider(deps.config.twilio), sms: deps.sms ?? createSmsProvider(deps.config), numbers: deps.numbers ?? createNumberPurchaseProvider(deps.config), languageModel: deps.languageModel ?? createLanguageModel(deps.config) });
   const workflowBundle = await prebuiltWorkflowBundle();
-  const common = { connection, namespace: deps.config.temporal.namespace, activities, workflowBundle, interceptors: { activity: [tenantScopeInterceptors] } };
+  // On shutdown, running activities get the grace period to finish; then they are cancelled (one that
+  // heartbeats learns it and stops, and its retry runs on another worker); the force time bounds the rest.
+  const graceMs = deps.config.temporal.workerShutdownGraceSeconds * 1000;
+  const common = {
+    connection,
+    namespace: deps.config.temporal.namespace,
+    activities,
+    workflowBundle,
+    interceptors: { activity: [tenantScopeInterceptors] },
+    shutdownGraceTime: graceMs,
+    shutdownForceTime: graceMs + 15_000,
+  };
   const workers = await Promise.all(
     deps.config.temporal.workerQueues.map((queue) =>
       Worker.create({ ...common, taskQueue: deps.config.temporal.taskQueues[queue], maxConcurrentActivityTaskExecutions: ACTIVITY_SLOTS[queue] }),

@@ -5,11 +5,18 @@ import { uniqueViolationConflict } from '../http/unique-violation.js';
 import type { AppState } from '../http/context.js';
 import { ERROR_CODE_HEADER, renderError, STATUS_BY_CODE, type ErrorView } from '../http/envelopes.js';
 
-/** Maps every failure to its family's envelope; unexpected errors are logged and answered without internals. */
+/** When a refusal does not say how long to wait: one minute, the shortest window of any budget. */
+const DEFAULT_RETRY_AFTER_SECONDS = 60;
+
+/**
+ * Maps every failure to its family's envelope; unexpected errors are logged and answered without
+ * internals. Every 429 leaves here with Retry-After, whichever limiter refused.
+ */
 export function errorHandler(): Middleware<AppState> {
   return async (ctx, next) => {
     try {
       await next();
+      if (ctx.status === 429 && !ctx.response.get('Retry-After')) ctx.set('Retry-After', String(DEFAULT_RETRY_AFTER_SECONDS));
       if (ctx.status === 404 && ctx.body === undefined) throw new DomainError('NOT_FOUND', 'Not found.');
       if (ctx.status === 405 && (ctx.body === undefined || typeof ctx.body === 'string')) {
         throw Object.assign(new Error(`Method "${ctx.method}" not allowed.`), { status: 405, expose: true });
@@ -18,7 +25,7 @@ export function errorHandler(): Middleware<AppState> {
       const e = toView(err);
       if (e.status >= 500) ctx.state.log.error({ err }, 'request failed');
       ctx.status = e.status;
-      if (e.status === 429 && e.details?.retry_after) ctx.set('Retry-After', String(e.details.retry_after));
+      if (e.status === 429) ctx.set('Retry-After', String(e.details?.retry_after ?? DEFAULT_RETRY_AFTER_SECONDS));
       ctx.set(ERROR_CODE_HEADER, e.clientCode);
       ctx.body = renderError(ctx.state.family, { ...e, requestId: ctx.state.requestId });
     }

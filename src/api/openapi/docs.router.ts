@@ -13,12 +13,15 @@ const ASSETS: Record<string, string> = {
   'swagger-ui-standalone-preset.js': 'application/javascript',
 };
 
+// A file, not an inline script: the Content-Security-Policy allows scripts from this origin only.
+const initializer = `window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#swagger-ui' });\n`;
+
 const page = `<!doctype html>
 <html><head><meta charset="utf-8"><title>Switchboard API</title>
 <link rel="stylesheet" href="/api/docs/swagger-ui.css"></head>
 <body><div id="swagger-ui"></div>
 <script src="/api/docs/swagger-ui-bundle.js"></script>
-<script>window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#swagger-ui' });</script>
+<script src="/api/docs/swagger-initializer.js"></script>
 </body></html>`;
 
 /** `/api/openapi.json` (every mounted route, described or not), `/api/asyncapi.json` (the realtime channels) and Swagger UI at `/api/docs`. */
@@ -36,6 +39,10 @@ export function createDocsRouter(docs: OpenApiCollector, routers: Router<AppStat
   router.get('/api/docs', (ctx) => {
     ctx.type = 'html';
     ctx.body = page;
+  });
+  router.get('/api/docs/swagger-initializer.js', (ctx) => {
+    ctx.type = 'application/javascript';
+    ctx.body = initializer;
   });
   router.get('/api/docs/:asset', async (ctx) => {
     const type = ASSETS[ctx.params.asset];

@@ -24,10 +24,13 @@ export interface SocketIoGateway {
  * alone (`destroyUpgrade: false`): the plain WebSocket endpoints share the server.
  */
 export function createSocketIoGateway(server: http.Server, deps: Pick<ApiDeps, 'authenticator' | 'db' | 'temporal' | 'logger' | 'config'>): SocketIoGateway {
+  const origins = deps.config.corsOrigins;
   const io = new Server(server, {
     path: '/socket.io/',
     serveClient: false,
     destroyUpgrade: false,
+    // The long-polling transport is plain HTTP: the same CORS_ORIGINS as the REST API, without credentials.
+    ...(origins.length ? { cors: { origin: origins.includes('*') ? '*' : origins, credentials: false } } : {}),
   });
   const log = deps.logger.child({ component: 'socket.io' });
 

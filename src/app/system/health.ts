@@ -1,33 +1,26 @@
 import type pg from 'pg';
 import type { TemporalHandle } from '../../temporal/client.js';
+import { timedProbe } from './timed-probe.js';
+import type { ProviderHealth, ServiceHealth } from './provider-health.js';
 
-type ServiceHealth = { status: 'healthy' | 'unhealthy'; response_time: number; [k: string]: unknown };
-
-async function timed<T>(probe: () => Promise<T>): Promise<{ ok: true; value: T; seconds: number } | { ok: false; error: string; seconds: number }> {
-  const start = performance.now();
-  try {
-    const value = await Promise.race([probe(), new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timed out after 3s')), 3000))]);
-    return { ok: true, value, seconds: round((performance.now() - start) / 1000) };
-  } catch (err) {
-    return { ok: false, error: (err as Error).message, seconds: round((performance.now() - start) / 1000) };
-  }
+interface CoreDeps {
+  db: { pool: pg.Pool };
+  temporal: TemporalHandle;
 }
 
-const round = (n: number) => Math.round(n * 1000) / 1000;
-
-/** Probes PostgreSQL and Temporal for real; any unhealthy service makes the whole answer unhealthy. */
-export async function checkHealth(deps: { db: { pool: pg.Pool }; temporal: TemporalHandle }) {
+/** PostgreSQL and Temporal, probed for real: what the API cannot serve without. */
+async function checkCore(deps: CoreDeps): Promise<Record<'database' | 'temporal', ServiceHealth>> {
   const [db, temporal] = await Promise.all([
-    timed(async () => {
+    timedProbe(async () => {
       const { rows } = await deps.db.pool.query<{ connections: number }>(`select count(*)::int as connections from pg_stat_activity where datname = current_database()`);
       return rows[0].connections;
     }),
-    timed(async () => {
+    timedProbe(async () => {
       const ns = await deps.temporal.connection.workflowService.describeNamespace({ namespace: deps.temporal.namespace });
       return ns.namespaceInfo?.name ?? deps.temporal.namespace;
     }),
   ]);
-  const services: Record<string, ServiceHealth> = {
+  return {
     database: db.ok
       ? { status: 'healthy', response_time: db.seconds, connections: db.value }
       : { status: 'unhealthy', response_time: db.seconds, error: db.error },
@@ -35,6 +28,23 @@ export async function checkHealth(deps: { db: { pool: pg.Pool }; temporal: Tempo
       ? { status: 'healthy', response_time: temporal.seconds, namespace: temporal.value }
       : { status: 'unhealthy', response_time: temporal.seconds, error: temporal.error },
   };
-  const healthy = Object.values(services).every((s) => s.status === 'healthy');
-  return { status: healthy ? ('healthy' as const) : ('unhealthy' as const), timestamp: new Date().toISOString(), services };
+}
+
+const allHealthy = (services: Record<string, ServiceHealth>) => Object.values(services).every((s) => s.status === 'healthy');
+
+/** Readiness: may this process take traffic? Only the database and Temporal decide. */
+export async function checkReadiness(deps: CoreDeps) {
+  const services = await checkCore(deps);
+  return { ready: allHealthy(services), services };
+}
+
+/**
+ * Seed 002's health: the database and Temporal decide healthy or unhealthy; the language model and
+ * the SMS provider are reported beside them, and one that fails makes the answer `degraded`, not
+ * unhealthy, since the API still serves everything but their sends.
+ */
+export async function checkHealth(deps: CoreDeps & { providers: ProviderHealth }) {
+  const [core, providers] = await Promise.all([checkCore(deps), deps.providers.check()]);
+  const status = !allHealthy(core) ? 'unhealthy' : allHealthy(providers) ? 'healthy' : 'degraded';
+  return { status: status as 'healthy' | 'degraded' | 'unhealthy', timestamp: new Date().toISOString(), services: { ...core, ...providers } };
 }

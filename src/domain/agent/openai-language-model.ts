@@ -1,4 +1,4 @@
-import { LanguageModelError, type Completion, type CompletionRequest, type LanguageModel } from './language-model.js';
+import { LanguageModelError, type Completion, type CompletionRequest, type LanguageModelStatus, type ProbedLanguageModel } from './language-model.js';
 
 export interface OpenAiOptions {
   baseUrl: string;
@@ -14,8 +14,20 @@ interface ChatCompletionAnswer {
 }
 
 /** Any OpenAI-compatible `/chat/completions` endpoint (OpenAI, Azure-style proxies, vLLM, Ollama). */
-export class OpenAiLanguageModel implements LanguageModel {
+export class OpenAiLanguageModel implements ProbedLanguageModel {
   constructor(private readonly opts: OpenAiOptions) {}
+
+  /** `GET /models/{model}`: reachability, the key and the model at once, without spending tokens. */
+  async probe(): Promise<LanguageModelStatus> {
+    const url = `${this.opts.baseUrl.replace(/\/$/, '')}/models/${encodeURIComponent(this.opts.model)}`;
+    const res = await fetch(url, { headers: { authorization: `Bearer ${this.opts.apiKey}` }, signal: AbortSignal.timeout(this.opts.timeoutMs ?? 10_000) });
+    await res.body?.cancel();
+    if (res.status === 401 || res.status === 403) throw new Error(`the endpoint refused the API key (${res.status})`);
+    if (res.status === 404) throw new Error(`the endpoint does not know the model ${this.opts.model}`);
+    if (!res.ok) throw new Error(`the endpoint answered ${res.status}`);
+    const remaining = Number.parseInt(res.headers.get('x-ratelimit-remaining-requests') ?? '', 10);
+    return { model: this.opts.model, simulated: false, rateLimitRemaining: Number.isFinite(remaining) ? remaining : null };
+  }
 
   async complete(request: CompletionRequest): Promise<Completion> {
     const url = `${this.opts.baseUrl.replace(/\/$/, '')}/chat/completions`;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { categorise } from './categories.js';
-import type { Completion, CompletionRequest, LanguageModel } from './language-model.js';
+import type { Completion, CompletionRequest, LanguageModelStatus, ProbedLanguageModel } from './language-model.js';
 
 const ANSWERS = {
   coding: 'Here is an outline: define a function with a clear name, handle empty input first, then build the result step by step and return it.',
@@ -12,7 +12,11 @@ const ANSWERS = {
  * Used when no OPENAI_API_KEY is set: answers at once, the same way for the same prompt, and says it
  * is simulated, so the whole agent flow runs without a model.
  */
-export class SimulatedLanguageModel implements LanguageModel {
+export class SimulatedLanguageModel implements ProbedLanguageModel {
+  async probe(): Promise<LanguageModelStatus> {
+    return { model: 'simulated', simulated: true, rateLimitRemaining: null };
+  }
+
   async complete(request: CompletionRequest): Promise<Completion> {
     const category = categorise(request.prompt);
     const digest = createHash('sha256').update(request.prompt).digest('hex').slice(0, 8);
