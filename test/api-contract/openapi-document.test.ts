@@ -106,6 +106,9 @@ describe('the OpenAPI document', () => {
     expect(names).toEqual(expect.arrayContaining(['connection_established', 'task_progress', 'task_completed', 'task_failed', 'task_cancelled', 'subscribe', 'subscribed', 'subscription_error']));
     const ui = await app.http.get('/api/docs');
     expect(ui.status).toBe(200);
-    expect(ui.text).toContain('/api/openapi.json');
+    expect(ui.text).toContain('/api/docs/swagger-initializer.js');
+    const initializer = await app.http.get('/api/docs/swagger-initializer.js');
+    expect(initializer.status).toBe(200);
+    expect(initializer.text).toContain('/api/openapi.json');
   });
 });
