@@ -20,6 +20,8 @@ import { Migration20261123000031CrossTenantRouting } from './Migration2026112300
 import { Migration20261123000032LeakproofContactKeys } from './Migration20261123000032LeakproofContactKeys.js';
 import { Migration20261123000033LeakproofSearchOperators } from './Migration20261123000033LeakproofSearchOperators.js';
 import { Migration20261123000034MessageCancelledSpelling } from './Migration20261123000034MessageCancelledSpelling.js';
+import { Migration20261123000035PhoneNumberTallies } from './Migration20261123000035PhoneNumberTallies.js';
+import { Migration20261123000036PhoneNumberWritePath } from './Migration20261123000036PhoneNumberWritePath.js';
 
 /** Applied in name order; a new migration is appended, never edited once released. */
 export const migrationsList = [
@@ -45,4 +47,6 @@ export const migrationsList = [
   { name: 'Migration20261123000032LeakproofContactKeys', class: Migration20261123000032LeakproofContactKeys },
   { name: 'Migration20261123000033LeakproofSearchOperators', class: Migration20261123000033LeakproofSearchOperators },
   { name: 'Migration20261123000034MessageCancelledSpelling', class: Migration20261123000034MessageCancelledSpelling },
+  { name: 'Migration20261123000035PhoneNumberTallies', class: Migration20261123000035PhoneNumberTallies },
+  { name: 'Migration20261123000036PhoneNumberWritePath', class: Migration20261123000036PhoneNumberWritePath },
 ];
