@@ -22,7 +22,7 @@ export async function listNumbers(pool: pg.Pool, tenantId: number, filter: Numbe
   const where = numberWhere(tenantId, filter);
   const deep = page.offset >= DEEP_OFFSET && blocksCanPlace(filter);
   const [data, count] = await Promise.all([
-    pool.query<PhoneNumberRow>(deep ? deepPageSql(where, page) : pageSql(where, page), where.params),
+    pool.query<PhoneNumberRow>(deep ? deepPageSql(where, page) : filter.digits !== undefined ? searchPageSql(where, page) : pageSql(where, page), where.params),
     countNumbers(pool, tenantId, filter, where),
   ]);
   return { rows: data.rows, count };
@@ -32,6 +32,18 @@ function pageSql(where: SqlWhere, page: PageWindow): string {
   return `select ${COLUMNS} from phone_numbers
            where id = any(array(select id from phone_numbers where ${where.sql} order by id desc limit ${page.limit} offset ${page.offset}))
            order by id desc`;
+}
+
+/**
+ * A digit search takes its matches from the trigram index first and sorts them: left to choose, the
+ * planner walks (tenant_id, id) from the newest row hoping to meet 50 matches early, and a rare digit
+ * string is met late or never — a scan of the whole tenant.
+ */
+function searchPageSql(where: SqlWhere, page: PageWindow): string {
+  return `with matches as materialized (select id from phone_numbers where ${where.sql})
+         select ${COLUMNS} from phone_numbers
+          where id = any(array(select id from matches order by id desc limit ${page.limit} offset ${page.offset}))
+          order by id desc`;
 }
 
 /**
