@@ -12,9 +12,12 @@ import { Migration } from '@mikro-orm/migrations';
  *   cascade is not bound by row-level security either).
  * - (tenant_id, status) becomes (tenant_id, status, id): get-valid-numbers and the validation walk read
  *   one status in id order, which the old index could only filter.
- * - A trigram index on the number serves the digit search (`number like '%4155%'`); pg_trgm is
- *   installed by the contacts migration. Its pending list is larger than the default, so a batch adds to
- *   it and the merge into the index happens in fewer, larger steps (or in autovacuum).
+ * - A trigram index on the number serves the digit search (`number like '%4155%'`), with the tenant as
+ *   its first key (btree_gin), so a search meets only its own tenant's matches: a trigram index of the
+ *   number alone handed a tenant searching 4155 every other tenant's 415-555 numbers to read and drop
+ *   (309 ms against 20 ms). pg_trgm is installed by the contacts migration; both are trusted
+ *   extensions. The pending list is larger than the default, so batches add to it and the merge into
+ *   the index happens in fewer, larger steps (or in autovacuum).
  */
 export class Migration20261123000036PhoneNumberWritePath extends Migration {
   override up(): void {
@@ -42,7 +45,9 @@ export class Migration20261123000036PhoneNumberWritePath extends Migration {
       drop index phone_numbers_tenant_status;
       create index phone_numbers_tenant_status_id on phone_numbers (tenant_id, status, id);
 
-      create index phone_numbers_number_trgm on phone_numbers using gin (number gin_trgm_ops) with (gin_pending_list_limit = 16384);
+      create extension if not exists pg_trgm;
+      create extension if not exists btree_gin;
+      create index phone_numbers_tenant_number_trgm on phone_numbers using gin (tenant_id, number gin_trgm_ops) with (gin_pending_list_limit = 16384);
     `);
   }
 }
