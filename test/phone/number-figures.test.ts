@@ -133,3 +133,19 @@ describe('list-numbers deep pages (placed by phone_number_id_blocks)', () => {
     expect(past.body.data.numbers).toEqual([]);
   });
 });
+
+describe('list-numbers digit search', () => {
+  test("when a search page lies past its matches, then it is empty and still counts them all, and another tenant's matches never count", async () => {
+    const a = await createAccount(app);
+    const neighbour = await createAccount(app);
+    await insertNumbers(app, a, { count: 30, start: 4155000 });
+    await insertNumbers(app, a, { count: 20, start: 1000 });
+    await insertNumbers(app, neighbour, { count: 40, start: 4155000 });
+    const first = await app.http.get(`${BASE}/list-numbers/?user_id=${a.userId}&search=4155&page_size=25`, { apiKey: a.apiKey });
+    expect(first.body.data.numbers).toHaveLength(25);
+    expect(first.body.data.pagination).toMatchObject({ count: 30, total_pages: 2 });
+    const past = await app.http.get(`${BASE}/list-numbers/?user_id=${a.userId}&search=4155&page=3&page_size=25`, { apiKey: a.apiKey });
+    expect(past.body.data.numbers).toEqual([]);
+    expect(past.body.data.pagination.count).toBe(30);
+  });
+});

@@ -20,12 +20,14 @@ const DEEP_OFFSET = 20_000;
  */
 export async function listNumbers(pool: pg.Pool, tenantId: number, filter: NumberFilter, page: PageWindow): Promise<{ rows: PhoneNumberRow[]; count: number }> {
   const where = numberWhere(tenantId, filter);
+  const tallies = tallyWhere(tenantId, filter);
+  if (!tallies) return searchNumbers(pool, where, page);
   const deep = page.offset >= DEEP_OFFSET && blocksCanPlace(filter);
-  const [data, count] = await Promise.all([
-    pool.query<PhoneNumberRow>(deep ? deepPageSql(where, page) : filter.digits !== undefined ? searchPageSql(where, page) : pageSql(where, page), where.params),
-    countNumbers(pool, tenantId, filter, where),
+  const [data, total] = await Promise.all([
+    pool.query<PhoneNumberRow>(deep ? deepPageSql(where, page) : pageSql(where, page), where.params),
+    pool.query<{ n: number }>(`select coalesce(sum(n), 0)::int as n from phone_number_tallies where ${tallies.sql}`, tallies.params),
   ]);
-  return { rows: data.rows, count };
+  return { rows: data.rows, count: total.rows[0].n };
 }
 
 function pageSql(where: SqlWhere, page: PageWindow): string {
@@ -35,15 +37,22 @@ function pageSql(where: SqlWhere, page: PageWindow): string {
 }
 
 /**
- * A digit search takes its matches from the trigram index first and sorts them: left to choose, the
- * planner walks (tenant_id, id) from the newest row hoping to meet 50 matches early, and a rare digit
+ * A digit search finds its matches once, through the trigram index, and both counts and pages them in
+ * the same statement (one row with a null id when the page is past the end). Left to choose, the planner
+ * would walk (tenant_id, id) from the newest row hoping to meet 50 matches early, and a rare digit
  * string is met late or never — a scan of the whole tenant.
  */
-function searchPageSql(where: SqlWhere, page: PageWindow): string {
-  return `with matches as materialized (select id from phone_numbers where ${where.sql})
+async function searchNumbers(pool: pg.Pool, where: SqlWhere, page: PageWindow): Promise<{ rows: PhoneNumberRow[]; count: number }> {
+  const { rows } = await pool.query<PhoneNumberRow & { total: number }>(
+    `with matches as materialized (select id from phone_numbers where ${where.sql})
+     select t.total, p.* from (select count(*)::int as total from matches) t
+       left join lateral (
          select ${COLUMNS} from phone_numbers
-          where id = any(array(select id from matches order by id desc limit ${page.limit} offset ${page.offset}))
-          order by id desc`;
+          where id = any(array(select id from matches order by id desc limit ${page.limit} offset ${page.offset}))) p on true
+      order by p.id desc`,
+    where.params,
+  );
+  return { rows: rows.filter((r) => r.id !== null).map(({ total: _, ...row }) => row), count: rows[0].total };
 }
 
 /**
@@ -65,12 +74,4 @@ function deepPageSql(where: SqlWhere, page: PageWindow): string {
               select id from phone_numbers where ${where.sql} and id < (start.block + 1) << 12
                order by id desc limit ${page.limit} offset ${page.offset} - start.before) p))
           order by id desc`;
-}
-
-async function countNumbers(pool: pg.Pool, tenantId: number, filter: NumberFilter, where: SqlWhere): Promise<number> {
-  const tallies = tallyWhere(tenantId, filter);
-  const { rows } = tallies
-    ? await pool.query<{ n: number }>(`select coalesce(sum(n), 0)::int as n from phone_number_tallies where ${tallies.sql}`, tallies.params)
-    : await pool.query<{ n: number }>(`select count(*)::int as n from phone_numbers where ${where.sql}`, where.params);
-  return rows[0].n;
 }
