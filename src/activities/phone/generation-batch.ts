@@ -30,6 +30,15 @@ interface Candidate {
   position: number;
 }
 
+/**
+ * What phone_numbers' foreign keys guaranteed, once per batch instead of once per row: the batch's
+ * tenant and user exist, and stay until it commits (a key-share lock, as a foreign key check takes).
+ */
+export async function lockBatchOwner(client: pg.PoolClient, t: Pick<GenerationTarget, 'tenantId' | 'userId'>): Promise<void> {
+  const { rowCount } = await client.query(`select 1 from tenants t, users u where t.id = $1 and u.id = $2 for key share`, [t.tenantId, t.userId]);
+  if (!rowCount) throw new Error(`generation batch: tenant ${t.tenantId} or user ${t.userId} no longer exists`);
+}
+
 /** Draws candidates from `cursor` on until `want` are stored or the stream (or its bound) runs out. */
 export async function drawBatch(client: pg.PoolClient, t: GenerationTarget, cursor: number, want: number): Promise<BatchDraw> {
   const draw: BatchDraw = { cursor, generated: 0, lookedUp: 0 };

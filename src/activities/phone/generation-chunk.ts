@@ -4,7 +4,7 @@ import { CandidateStream, hash32 } from '../../domain/phone/candidate-stream.js'
 import { batchCount, drawLimit } from '../../domain/phone/job-sizing.js';
 import type { CachedLookup } from '../../db/phone/lookup-cache.js';
 import { TaskReporter } from '../../db/tasks/task-reporter.js';
-import { drawBatch, type GenerationTarget } from './generation-batch.js';
+import { drawBatch, lockBatchOwner, type GenerationTarget } from './generation-batch.js';
 import { inTransactionOrRollback, Rollback } from '../../db/transaction.js';
 import { stopRequested } from './stop-request.js';
 import type { GenerationSpec } from '../../domain/phone/generation-spec.js';
@@ -73,6 +73,7 @@ export async function generateChunk(
       );
       if (!claimed.rowCount) throw new Rollback<BatchOutcome>({ kind: 'done', row: await committedBatch(deps.pool, input.taskId, batchNo) });
       if (await stopRequested(client, input.taskId)) throw new Rollback<BatchOutcome>({ kind: 'stopped' });
+      await lockBatchOwner(client, input);
       const draw = await drawBatch(client, target, out.cursor, want);
       await client.query(
         `update phone_generation_batches set cursor_end = $3, generated = $4, looked_up = $5 where task_id = $1 and batch_no = $2`,

@@ -66,12 +66,13 @@ export class GenerationService {
     }
   }
 
-  /** A range over the per-project unique index: every stored number is "+1" and ten digits. */
+  /** From the project's tallies (migration 35): every stored number of an area code carries it in area_code. */
   private async heldInAreaCode(req: GenerationRequest): Promise<number> {
     const { rows } = await this.pool.query<{ n: number }>(
-      `select count(*)::int as n from phone_numbers where tenant_id = $1 and project_id = $2 and number between $3 and $4`,
-      [req.tenantId, req.projectId, `+1${req.areaCode}0000000`, `+1${req.areaCode}9999999`],
+      `select coalesce(sum(n), 0)::int as n from phone_number_tallies where tenant_id = $1 and project_id = $2 and area_code = $3`,
+      [req.tenantId, req.projectId, req.areaCode],
     );
     return rows[0].n;
   }
+
 }

@@ -20,6 +20,8 @@ import { Migration20261123000031CrossTenantRouting } from './Migration2026112300
 import { Migration20261123000032LeakproofContactKeys } from './Migration20261123000032LeakproofContactKeys.js';
 import { Migration20261123000033LeakproofSearchOperators } from './Migration20261123000033LeakproofSearchOperators.js';
 import { Migration20261123000034MessageCancelledSpelling } from './Migration20261123000034MessageCancelledSpelling.js';
+import { Migration20261123000035PhoneNumberTallies } from './Migration20261123000035PhoneNumberTallies.js';
+import { Migration20261123000036PhoneNumberWritePath } from './Migration20261123000036PhoneNumberWritePath.js';
 import { Migration20261123000040ContactIndexesEarnTheirPlace } from './Migration20261123000040ContactIndexesEarnTheirPlace.js';
 import { Migration20261123000055UnloggedRateLimits } from './Migration20261123000055UnloggedRateLimits.js';
 
@@ -47,6 +49,8 @@ export const migrationsList = [
   { name: 'Migration20261123000032LeakproofContactKeys', class: Migration20261123000032LeakproofContactKeys },
   { name: 'Migration20261123000033LeakproofSearchOperators', class: Migration20261123000033LeakproofSearchOperators },
   { name: 'Migration20261123000034MessageCancelledSpelling', class: Migration20261123000034MessageCancelledSpelling },
+  { name: 'Migration20261123000035PhoneNumberTallies', class: Migration20261123000035PhoneNumberTallies },
+  { name: 'Migration20261123000036PhoneNumberWritePath', class: Migration20261123000036PhoneNumberWritePath },
   { name: 'Migration20261123000040ContactIndexesEarnTheirPlace', class: Migration20261123000040ContactIndexesEarnTheirPlace },
   { name: 'Migration20261123000055UnloggedRateLimits', class: Migration20261123000055UnloggedRateLimits },
 ];
