@@ -60,6 +60,9 @@ const schema = z.object({
   OPENAI_MODEL: z.string().min(1, 'must not be empty').default('gpt-4o-mini'),
   HOUSEKEEPING_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   UPLOAD_TTL_HOURS: z.coerce.number().positive().default(24),
+  SMTP_URL: optionalUrl(['smtp://', 'smtps://'], 'must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.com:587'),
+  MAIL_FROM: z.string().min(3, 'must be an address, e.g. Switchboard <no-reply@example.com>').optional(),
+  ALLOW_SIMULATED_PROVIDERS: z.enum(['true', 'false', '1', '0']).default('false').transform((v) => v === 'true' || v === '1'),
 });
 
 /** Secrets production must be given: elsewhere each is generated per install (see install-secret.ts). */
@@ -78,6 +81,7 @@ export class ConfigError extends Error {
 
 function toConfig(env: z.infer<typeof schema>) {
   const dataDir = path.resolve(env.DATA_DIR);
+  const publicBaseUrl = (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '');
   return {
     env: env.NODE_ENV,
     port: env.PORT,
@@ -102,7 +106,7 @@ function toConfig(env: z.infer<typeof schema>) {
     },
     dataDir,
     embeddedPgPort: env.EMBEDDED_PG_PORT,
-    publicBaseUrl: (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
+    publicBaseUrl,
     jwt: {
       secret: env.JWT_SECRET,
       accessTtlSeconds: env.JWT_ACCESS_TTL_SECONDS,
@@ -151,6 +155,13 @@ function toConfig(env: z.infer<typeof schema>) {
       intervalMinutes: env.HOUSEKEEPING_INTERVAL_MINUTES,
       uploadTtlSeconds: Math.round(env.UPLOAD_TTL_HOURS * 3600),
     },
+    /** The outbox leaves through SMTP when SMTP_URL is set; without it the mail stays in the outbox and its links are logged. */
+    mail: {
+      smtpUrl: env.SMTP_URL,
+      from: env.MAIL_FROM ?? `Switchboard <no-reply@${new URL(publicBaseUrl).hostname}>`,
+    },
+    /** Production refuses simulated providers (SMS, mail, language model) unless this is set; see app/providers/simulated-providers.ts. */
+    allowSimulatedProviders: env.ALLOW_SIMULATED_PROVIDERS,
   };
 }
 

@@ -20,6 +20,7 @@ import { Migration20261123000031CrossTenantRouting } from './Migration2026112300
 import { Migration20261123000032LeakproofContactKeys } from './Migration20261123000032LeakproofContactKeys.js';
 import { Migration20261123000033LeakproofSearchOperators } from './Migration20261123000033LeakproofSearchOperators.js';
 import { Migration20261123000034MessageCancelledSpelling } from './Migration20261123000034MessageCancelledSpelling.js';
+import { Migration20261123000050OutboxDelivery } from './Migration20261123000050OutboxDelivery.js';
 
 /** Applied in name order; a new migration is appended, never edited once released. */
 export const migrationsList = [
@@ -45,4 +46,5 @@ export const migrationsList = [
   { name: 'Migration20261123000032LeakproofContactKeys', class: Migration20261123000032LeakproofContactKeys },
   { name: 'Migration20261123000033LeakproofSearchOperators', class: Migration20261123000033LeakproofSearchOperators },
   { name: 'Migration20261123000034MessageCancelledSpelling', class: Migration20261123000034MessageCancelledSpelling },
+  { name: 'Migration20261123000050OutboxDelivery', class: Migration20261123000050OutboxDelivery },
 ];
