@@ -21,6 +21,7 @@ import { createChannelsRouter } from './channels.router.js';
 import { createPaymentsRouter } from './payments.router.js';
 import { createBillingRouter } from './billing.router.js';
 import { createAgentRouters } from './agent/index.js';
+import { createDevOutboxRouter } from './dev-outbox.router.js';
 
 /** Every capability's router, in mount order. */
 export function createRouters(deps: ApiDeps, docs: OpenApiCollector): Router<AppState>[] {
@@ -44,5 +45,6 @@ export function createRouters(deps: ApiDeps, docs: OpenApiCollector): Router<App
     createPaymentsRouter(deps, docs),
     createBillingRouter(deps, docs),
     ...createAgentRouters(deps, docs),
+    ...(deps.config.env === 'production' ? [] : [createDevOutboxRouter(deps, docs)]),
   ];
 }
