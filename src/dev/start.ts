@@ -4,6 +4,7 @@
  */
 import { loadConfig, ConfigError } from '../config.js';
 import { createLogger } from '../logger.js';
+import { assertRealProviders } from '../app/providers/simulated-providers.js';
 import { openDatabase } from '../db/database.js';
 import { migrateDatabase } from '../db/migrator.js';
 import { appConnection } from '../db/app-role.js';
@@ -17,6 +18,7 @@ async function main() {
   const t0 = performance.now();
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
+  assertRealProviders(config, logger);
   installTemporalRuntimeLogging(logger);
   const infra = await startLocalInfra(config, logger);
   const cleanups: (() => Promise<void>)[] = [() => infra.stop()];

@@ -22,6 +22,8 @@ const dotenv: Record<string, string> = {
   RAZORPAY_WEBHOOK_SECRET: 'compose-test-webhook-secret',
   DATABASE_APP_PASSWORD: process.env.DATABASE_APP_PASSWORD!,
   POSTGRES_PASSWORD: 'unused-in-this-test',
+  // No Twilio, SMTP or OpenAI here: the operator of a demo install opts in to the simulations.
+  ALLOW_SIMULATED_PROVIDERS: 'true',
 };
 
 /** `${VAR}`, `${VAR:-default}` and `${VAR:?message}` as compose substitutes them. */
