@@ -20,6 +20,7 @@ async function main() {
   const logger = createLogger(config.logLevel);
   assertRealProviders(config, logger);
   installTemporalRuntimeLogging(logger);
+  process.stdout.write(`${startupPlan(config)}\n`);
   const infra = await startLocalInfra(config, logger);
   const cleanups: (() => Promise<void>)[] = [() => infra.stop()];
   let stopping = false;
@@ -70,6 +71,18 @@ async function main() {
     logger.error({ err }, 'start-up failed');
     await stopAll('startup-failure');
   }
+}
+
+/** What this start is about to do, said once before the slow parts. */
+function startupPlan(config: ReturnType<typeof loadConfig>): string {
+  const steps = [
+    config.databaseUrl ? 'PostgreSQL at DATABASE_URL' : `embedded PostgreSQL (data in ${config.dataDir}/postgres)`,
+    config.temporal.address ? `Temporal at ${config.temporal.address}` : 'the Temporal dev server (the Temporal CLI: found, or built once per machine in about 5 minutes)',
+    'migrations',
+    'the worker',
+    'the API',
+  ];
+  return `Starting Switchboard: ${steps.join(', ')}.`;
 }
 
 main().catch((err) => {
