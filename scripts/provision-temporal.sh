@@ -49,11 +49,13 @@ progress() {
   packages=$(grep -vc '^go: ' "$LOG" 2>/dev/null || true)
   left=$((USUAL_SECONDS - elapsed))
   if ((left > 0)); then left="about $(human "$left") left"; else left="longer than usual, still going"; fi
-  if ((packages == 0)); then
-    latest=$(grep '^go: downloading' "$LOG" 2>/dev/null | tail -n 1 | cut -d' ' -f3-4)
+  if ((modules == 0 && packages == 0)); then
+    say "working ($(human "$elapsed"), usually ~5 min in all, $left): resolving modules, or building from Go's caches (cached work is not listed)"
+  elif ((packages == 0)); then
+    latest=$({ grep '^go: downloading' "$LOG" 2>/dev/null || true; } | tail -n 1 | cut -d' ' -f3-4)
     say "downloading modules ($(human "$elapsed"), usually ~5 min in all, $left): modules fetched ${modules:-0}${latest:+, latest $latest}"
   else
-    latest=$(grep -v '^go: ' "$LOG" | tail -n 1 | cut -c1-80)
+    latest=$({ grep -v '^go: ' "$LOG" 2>/dev/null || true; } | tail -n 1 | cut -c1-80)
     say "still compiling ($(human "$elapsed"), usually ~5 min in all, $left): packages compiled $packages, latest $latest"
   fi
 }
@@ -71,7 +73,7 @@ if [[ -n "$GO_BIN" ]]; then
   start=$SECONDS
   while kill -0 "$pid" 2>/dev/null; do
     sleep "$TICK"
-    kill -0 "$pid" 2>/dev/null && progress $((SECONDS - start))
+    if kill -0 "$pid" 2>/dev/null; then progress $((SECONDS - start)) || true; fi
   done
   wait "$pid" || true
   if [[ "$(cat "$LOG.rc" 2>/dev/null)" == "0" ]] && works "$CACHED"; then

@@ -20,18 +20,29 @@ const untilExists = (file: string) => `while [[ ! -e ${file} ]]; do sleep 0.05; 
 
 describe('Temporal CLI provisioning streams its progress', () => {
   let dir: string;
+  const gates: string[] = [];
+  /** A file that releases the next step of a stand-in. */
+  const gate = (name: string) => {
+    const file = path.join(dir, name);
+    gates.push(file);
+    return file;
+  };
   beforeEach(() => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'switchboard-provision-'));
   });
+  // Whatever a failed test left waiting is released, so no stand-in outlives the run.
+  afterEach(() => {
+    for (const file of gates.splice(0)) writeFileSync(file, '');
+  });
 
   test('when the provisioner prints a line and then waits, then the line arrives while it is still running, and its last stdout line is the binary', async () => {
-    const gate = path.join(dir, 'gate');
-    const fake = script(dir, 'provision.sh', `echo "first step" >&2\n${untilExists(gate)}\necho "second step" >&2\necho /opt/temporal/bin/temporal`);
+    const second = gate('second');
+    const fake = script(dir, 'provision.sh', `echo "first step" >&2\n${untilExists(second)}\necho "second step" >&2\necho /opt/temporal/bin/temporal`);
     const lines: string[] = [];
     const done = provisionTemporalCli({ command: [fake], onLine: (l) => lines.push(l) });
     await eventually(() => lines.slice(), (l) => l.includes('first step'), { what: 'the first line before the provisioner exits' });
     expect(lines).toEqual(['first step']);
-    writeFileSync(gate, '');
+    writeFileSync(second, '');
     expect(await done).toBe('/opt/temporal/bin/temporal');
     expect(lines).toEqual(['first step', 'second step']);
   });
@@ -42,13 +53,14 @@ describe('Temporal CLI provisioning streams its progress', () => {
   });
 
   test('when the CLI must be built, then the script says once why, ticks through the downloads and the compile (not frozen on the last download), and ends with the cached binary', async () => {
-    // A stand-in `go` on PATH: it "downloads", waits for the test, "compiles", waits again, then installs a binary.
+    // A stand-in `go` on PATH: silent at first, then it "downloads", "compiles" and installs a binary, each step released by the test.
     const bin = path.join(dir, 'bin');
     const cache = path.join(dir, 'cache');
     mkdirSync(bin);
-    const [downloaded, compiled] = [path.join(dir, 'downloaded'), path.join(dir, 'compiled')];
+    const [resolved, downloaded, compiled] = [gate('resolved'), gate('downloaded'), gate('compiled')];
     script(bin, 'go', `
 if [[ "$1" == version ]]; then echo "go version go1.99.0 linux/amd64"; exit 0; fi
+${untilExists(resolved)}
 echo "go: downloading github.com/temporalio/cli v1.5.1" >&2
 echo "go: downloading go.temporal.io/server v1.27.0" >&2
 ${untilExists(downloaded)}
@@ -61,6 +73,8 @@ chmod +x "$GOBIN/temporal"`);
     const env = { PATH: `${bin}:/usr/bin:/bin`, HOME: dir, SWITCHBOARD_CACHE_DIR: cache, SWITCHBOARD_PROVISION_TICK: '0.1' };
     const done = provisionTemporalCli({ command: ['bash', path.join(root, 'scripts/provision-temporal.sh')], env, onLine: (l) => lines.push(l) });
 
+    await eventually(() => lines.slice(), (l) => l.some((x) => /working .*: resolving modules, or building from Go's caches/.test(x)), { what: 'a progress line while the log is still empty' });
+    writeFileSync(resolved, '');
     await eventually(() => lines.slice(), (l) => l.some((x) => /downloading modules .*: modules fetched 2, latest go\.temporal\.io\/server v1\.27\.0/.test(x)), { what: 'a download progress line' });
     writeFileSync(downloaded, '');
     await eventually(() => lines.slice(), (l) => l.some((x) => /still compiling \(\d+m\d\ds, usually ~5 min in all, about .* left\): packages compiled 2, latest go\.temporal\.io\/server\/service\/history/.test(x)), { what: 'a compile progress line' });
