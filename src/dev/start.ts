@@ -2,7 +2,7 @@
  * `npm start`: the whole platform on embedded defaults — PostgreSQL and the Temporal dev server when
  * not configured, migrations, the worker and the API in this process. Ctrl-C stops all of it.
  */
-import { loadConfig, ConfigError } from '../config.js';
+import { loadConfig, ConfigError, type Config } from '../config.js';
 import { createLogger } from '../logger.js';
 import { assertRealProviders } from '../app/providers/simulated-providers.js';
 import { openDatabase } from '../db/database.js';
@@ -74,7 +74,7 @@ async function main() {
 }
 
 /** What this start is about to do, said once before the slow parts. */
-function startupPlan(config: ReturnType<typeof loadConfig>): string {
+function startupPlan(config: Config): string {
   const steps = [
     config.databaseUrl ? 'PostgreSQL at DATABASE_URL' : `embedded PostgreSQL (data in ${config.dataDir}/postgres)`,
     config.temporal.address ? `Temporal at ${config.temporal.address}` : 'the Temporal dev server (the Temporal CLI: found, or built once per machine in about 5 minutes)',

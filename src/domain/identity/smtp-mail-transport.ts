@@ -31,10 +31,6 @@ export class SmtpMailTransport implements MailTransport {
       throw toTransportError(err as Error & { responseCode?: number; code?: string });
     }
   }
-
-  close(): void {
-    this.transporter.close();
-  }
 }
 
 /**
