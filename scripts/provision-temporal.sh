@@ -27,6 +27,7 @@ GO_BIN=$(command -v go 2>/dev/null || true)
 [[ -z "$GO_BIN" && -x /usr/local/go/bin/go ]] && GO_BIN=/usr/local/go/bin/go
 TICK="${SWITCHBOARD_PROVISION_TICK:-10}" # seconds between progress lines
 USUAL_SECONDS=300                        # a first build on 2 cores: module downloads, then the compile
+USUAL_PACKAGES=1300                      # what `go install -v` lists on a cold cache (standard library included)
 
 # Two starts at once (npm start beside a test run) build once: the second waits for the first.
 if [[ -n "$GO_BIN" ]] && command -v flock >/dev/null 2>&1; then
@@ -43,6 +44,7 @@ fi
 human() { printf '%dm%02ds' $(($1 / 60)) $(($1 % 60)); }
 
 # One line of where the build stands, from its log: `go: downloading` lines, then (with -v) one line per compiled package.
+compile_started=""
 progress() {
   local elapsed=$1 modules packages latest left
   modules=$(grep -c '^go: downloading' "$LOG" 2>/dev/null || true)
@@ -55,8 +57,13 @@ progress() {
     latest=$({ grep '^go: downloading' "$LOG" 2>/dev/null || true; } | tail -n 1 | cut -d' ' -f3-4)
     say "downloading modules ($(human "$elapsed"), usually ~5 min in all, $left): modules fetched ${modules:-0}${latest:+, latest $latest}"
   else
+    # Once compiling, the time left follows this machine's own pace over the packages so far.
+    compile_started=${compile_started:-$elapsed}
+    if ((packages >= 20 && packages < USUAL_PACKAGES && elapsed - compile_started >= 30)); then
+      left="about $(human $(((elapsed - compile_started) * (USUAL_PACKAGES - packages) / packages))) left at this pace"
+    fi
     latest=$({ grep -v '^go: ' "$LOG" 2>/dev/null || true; } | tail -n 1 | cut -c1-80)
-    say "still compiling ($(human "$elapsed"), usually ~5 min in all, $left): packages compiled $packages, latest $latest"
+    say "still compiling ($(human "$elapsed"), usually ~5 min in all, $left): packages compiled $packages of about $USUAL_PACKAGES, latest $latest"
   fi
 }
 

@@ -77,7 +77,7 @@ chmod +x "$GOBIN/temporal"`);
     writeFileSync(resolved, '');
     await eventually(() => lines.slice(), (l) => l.some((x) => /downloading modules .*: modules fetched 2, latest go\.temporal\.io\/server v1\.27\.0/.test(x)), { what: 'a download progress line' });
     writeFileSync(downloaded, '');
-    await eventually(() => lines.slice(), (l) => l.some((x) => /still compiling \(\d+m\d\ds, usually ~5 min in all, about .* left\): packages compiled 2, latest go\.temporal\.io\/server\/service\/history/.test(x)), { what: 'a compile progress line' });
+    await eventually(() => lines.slice(), (l) => l.some((x) => /still compiling \(\d+m\d\ds, usually ~5 min in all, about .* left\): packages compiled 2 of about \d+, latest go\.temporal\.io\/server\/service\/history/.test(x)), { what: 'a compile progress line' });
     writeFileSync(compiled, '');
     const binary = await done;
 
