@@ -82,6 +82,9 @@ const schema = z.object({
     z.coerce.number({ error: 'must be a port number' }).int('must be a whole number').min(1, 'must be 1-65535').max(65535, 'must be 1-65535').optional(),
   ),
   WORKER_SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(3600).default(20),
+  SMTP_URL: optionalUrl(['smtp://', 'smtps://'], 'must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.com:587'),
+  MAIL_FROM: z.string().min(3, 'must be an address, e.g. Switchboard <no-reply@example.com>').optional(),
+  ALLOW_SIMULATED_PROVIDERS: z.enum(['true', 'false', '1', '0']).default('false').transform((v) => v === 'true' || v === '1'),
 });
 
 /** Secrets production must be given: elsewhere each is generated per install (see install-secret.ts). */
@@ -100,6 +103,7 @@ export class ConfigError extends Error {
 
 function toConfig(env: z.infer<typeof schema>) {
   const dataDir = path.resolve(env.DATA_DIR);
+  const publicBaseUrl = (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '');
   return {
     env: env.NODE_ENV,
     port: env.PORT,
@@ -130,7 +134,7 @@ function toConfig(env: z.infer<typeof schema>) {
     },
     dataDir,
     embeddedPgPort: env.EMBEDDED_PG_PORT,
-    publicBaseUrl: (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
+    publicBaseUrl,
     jwt: {
       secret: env.JWT_SECRET,
       accessTtlSeconds: env.JWT_ACCESS_TTL_SECONDS,
@@ -187,6 +191,13 @@ function toConfig(env: z.infer<typeof schema>) {
       intervalMinutes: env.HOUSEKEEPING_INTERVAL_MINUTES,
       uploadTtlSeconds: Math.round(env.UPLOAD_TTL_HOURS * 3600),
     },
+    /** The outbox leaves through SMTP when SMTP_URL is set; without it the mail stays in the outbox and its links are logged. */
+    mail: {
+      smtpUrl: env.SMTP_URL,
+      from: env.MAIL_FROM ?? `Switchboard <no-reply@${new URL(publicBaseUrl).hostname}>`,
+    },
+    /** Production refuses simulated providers (SMS, mail, language model) unless this is set; see app/providers/simulated-providers.ts. */
+    allowSimulatedProviders: env.ALLOW_SIMULATED_PROVIDERS,
   };
 }
 

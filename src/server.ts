@@ -1,6 +1,7 @@
 /** `npm run api`: the API alone, against external PostgreSQL and Temporal (production). */
 import { loadConfig, ConfigError } from './config.js';
 import { createLogger } from './logger.js';
+import { assertRealProviders } from './app/providers/simulated-providers.js';
 import { openDatabase } from './db/database.js';
 import { migrateDatabase } from './db/migrator.js';
 import { appConnection } from './db/app-role.js';
@@ -13,6 +14,7 @@ async function main() {
     throw new ConfigError(['DATABASE_URL (or DATABASE_APP_URL) and TEMPORAL_ADDRESS: both required for `npm run api` (use `npm start` for embedded defaults)']);
   }
   const logger = createLogger(config.logLevel, 'switchboard-api');
+  assertRealProviders(config, logger);
   const app = appConnection(config);
   // With the owner's URL the API migrates on start; given only DATABASE_APP_URL, a migrate job did.
   if (config.databaseUrl) await migrateDatabase(config.databaseUrl, app.role);

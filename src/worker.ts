@@ -1,6 +1,7 @@
 /** `npm run worker`: the Temporal worker alone, against external PostgreSQL and Temporal (production). */
 import { loadConfig, ConfigError } from './config.js';
 import { createLogger } from './logger.js';
+import { assertRealProviders } from './app/providers/simulated-providers.js';
 import { openDatabase } from './db/database.js';
 import { appConnection } from './db/app-role.js';
 import { createWorkers } from './temporal/worker.js';
@@ -13,6 +14,7 @@ async function main() {
     throw new ConfigError(['DATABASE_APP_URL (or DATABASE_URL) and TEMPORAL_ADDRESS: both required for `npm run worker` (use `npm start` for embedded defaults)']);
   }
   const logger = createLogger(config.logLevel, 'switchboard-worker');
+  assertRealProviders(config, logger);
   installTemporalRuntimeLogging(logger);
   const db = await openDatabase(appConnection(config).url);
   const workers = await createWorkers({ config, db, logger, address: config.temporal.address });

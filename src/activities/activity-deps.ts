@@ -5,6 +5,7 @@ import type { NumberLookupProvider } from '../domain/phone/lookup-provider.js';
 import type { SmsProvider } from '../domain/messaging/sms-provider.js';
 import type { NumberPurchaseProvider } from '../domain/channels/number-purchase.js';
 import type { LanguageModel } from '../domain/agent/language-model.js';
+import type { MailTransport } from '../domain/identity/mail-transport.js';
 
 /** What the worker hands every activity factory. */
 export interface ActivityDeps {
@@ -19,4 +20,6 @@ export interface ActivityDeps {
   numbers: NumberPurchaseProvider;
   /** Seed 002's agent: an OpenAI-compatible model with a key, simulated without. */
   languageModel: LanguageModel;
+  /** The outbox's SMTP server (SMTP_URL); null without one, and then no delivery workflow is started. */
+  mail: MailTransport | null;
 }

@@ -8,6 +8,7 @@ import { createSubscriptionActivities } from './billing/subscriptions.activities
 import { createAgentActivities } from './agent/agent.activities.js';
 import { createBroadcastActivities } from './agent/broadcast.activities.js';
 import { createHousekeepingActivities } from './housekeeping/housekeeping.activities.js';
+import { createOutboxActivities } from './identity/outbox.activities.js';
 
 /** All activities, built from their dependencies; only the worker calls this. */
 export function createActivities(deps: ActivityDeps) {
@@ -21,6 +22,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createAgentActivities(deps),
     ...createBroadcastActivities(deps),
     ...createHousekeepingActivities(deps),
+    ...createOutboxActivities(deps),
   };
 }
 

@@ -6,7 +6,7 @@ import type { TemporalHandle } from '../temporal/client.js';
 import type { Logger } from '../logger.js';
 import { JwtIssuer } from '../domain/identity/jwt.js';
 import { Authenticator } from '../app/identity/authenticator.js';
-import { OutboxMailer } from '../db/identity/outbox-mailer.js';
+import { OutboxMailer } from '../app/identity/outbox-mailer.js';
 import { resolveJwtSecret } from '../app/identity/jwt-secret.js';
 import type { ApiDeps } from './deps.js';
 import { createApp } from './app.js';
@@ -29,7 +29,7 @@ export interface RunningApi {
 export async function startApi(opts: { config: Config; db: Database; temporal: TemporalHandle; logger: Logger; port?: number }): Promise<RunningApi> {
   const { config, db, temporal, logger } = opts;
   const jwt = new JwtIssuer(resolveJwtSecret({ secret: config.jwt.secret, dataDir: config.dataDir, env: config.env }), config.jwt.accessTtlSeconds);
-  const deps: ApiDeps = { config, db, temporal, logger, jwt, authenticator: new Authenticator(db.pool, jwt), mailer: new OutboxMailer(db.pool), lifecycle: new ApiLifecycle() };
+  const deps: ApiDeps = { config, db, temporal, logger, jwt, authenticator: new Authenticator(db.pool, jwt), mailer: new OutboxMailer({ pool: db.pool, temporal: temporal.client, config, logger }), lifecycle: new ApiLifecycle() };
   const app = createApp(deps);
   const server = http.createServer(app.callback());
   server.requestTimeout = 0; // CSV downloads of a million rows stream for longer than the default

@@ -2,8 +2,9 @@
  * `npm start`: the whole platform on embedded defaults — PostgreSQL and the Temporal dev server when
  * not configured, migrations, the worker and the API in this process. Ctrl-C stops all of it.
  */
-import { loadConfig, ConfigError } from '../config.js';
+import { loadConfig, ConfigError, type Config } from '../config.js';
 import { createLogger } from '../logger.js';
+import { assertRealProviders } from '../app/providers/simulated-providers.js';
 import { openDatabase } from '../db/database.js';
 import { migrateDatabase } from '../db/migrator.js';
 import { appConnection } from '../db/app-role.js';
@@ -17,7 +18,9 @@ async function main() {
   const t0 = performance.now();
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
+  assertRealProviders(config, logger);
   installTemporalRuntimeLogging(logger);
+  process.stdout.write(`${startupPlan(config)}\n`);
   const infra = await startLocalInfra(config, logger);
   const cleanups: (() => Promise<void>)[] = [() => infra.stop()];
   let stopping = false;
@@ -69,6 +72,18 @@ async function main() {
     logger.error({ err }, 'start-up failed');
     await stopAll('startup-failure');
   }
+}
+
+/** What this start is about to do, said once before the slow parts. */
+function startupPlan(config: Config): string {
+  const steps = [
+    config.databaseUrl ? 'PostgreSQL at DATABASE_URL' : `embedded PostgreSQL (data in ${config.dataDir}/postgres)`,
+    config.temporal.address ? `Temporal at ${config.temporal.address}` : 'the Temporal dev server (the Temporal CLI: found, or built once per machine in about 5 minutes)',
+    'migrations',
+    'the worker',
+    'the API',
+  ];
+  return `Starting Switchboard: ${steps.join(', ')}.`;
 }
 
 main().catch((err) => {

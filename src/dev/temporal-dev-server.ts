@@ -1,22 +1,46 @@
-import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
+import readline from 'node:readline';
 import { SEARCH_ATTRIBUTES } from '../temporal/search-attributes.js';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** Runs scripts/provision-temporal.sh (the one place that finds or builds the CLI) and returns the binary. */
-export async function provisionTemporalCli(): Promise<string> {
-  const { stdout } = await promisify(execFile)('bash', [path.join(projectRoot, 'scripts/provision-temporal.sh')], {
-    maxBuffer: 1 << 20,
-    env: process.env,
-  }).catch((err: { stderr?: string; message: string }) => {
-    throw new Error(`Temporal CLI provisioning failed: ${err.stderr ?? err.message}`);
+export interface ProvisionOptions {
+  /** The provisioner and its arguments; the binary's path is the last line of its stdout. Default: scripts/provision-temporal.sh. */
+  command?: [string, ...string[]];
+  env?: NodeJS.ProcessEnv;
+  /** Each progress line (the provisioner's stderr) as it arrives; default: written to this process's stderr. */
+  onLine?: (line: string) => void;
+}
+
+/**
+ * Runs scripts/provision-temporal.sh (the one place that finds or builds the CLI) and returns the binary.
+ * Its progress is passed on line by line while it runs: a first build takes minutes, and a start that
+ * prints nothing for that long looks hung.
+ */
+export function provisionTemporalCli(opts: ProvisionOptions = {}): Promise<string> {
+  const [command, ...args] = opts.command ?? ['bash', path.join(projectRoot, 'scripts/provision-temporal.sh')];
+  const onLine = opts.onLine ?? ((line: string) => process.stderr.write(`${line}\n`));
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { env: opts.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    const recent: string[] = [];
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    readline.createInterface({ input: child.stderr, crlfDelay: Infinity }).on('line', (line) => {
+      recent.push(line);
+      if (recent.length > 20) recent.shift();
+      onLine(line);
+    });
+    child.once('error', (err) => reject(new Error(`Temporal CLI provisioning failed: ${err.message}`)));
+    child.once('close', (code) => {
+      const binary = stdout.trim().split('\n').pop();
+      if (code === 0 && binary) resolve(binary);
+      else reject(new Error(`Temporal CLI provisioning failed (exit ${code}):\n${recent.join('\n')}`));
+    });
   });
-  return stdout.trim().split('\n').pop()!;
 }
 
 export interface RunningTemporal {

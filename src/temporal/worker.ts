@@ -4,6 +4,7 @@ import { createLookupProvider } from '../app/providers/lookup-providers.js';
 import { createSmsProvider } from '../app/providers/sms-providers.js';
 import { createNumberPurchaseProvider } from '../app/providers/number-purchase-providers.js';
 import { createLanguageModel } from '../app/providers/language-models.js';
+import { createMailTransport } from '../app/providers/mail-transports.js';
 import { tenantScopeInterceptors } from './tenant-scope-interceptor.js';
 import { connectTemporal } from './client.js';
 import { ensureHousekeepingSchedule } from './housekeeping-schedule.js';
@@ -26,9 +27,18 @@ const ACTIVITY_SLOTS: Record<TaskQueueName, number> = { bulk: 4, messaging: 20 }
  * messaging, so a million-number job never delays a campaign send. A process polls the queues in
  * `config.temporal.workerQueues` (WORKER_TASK_QUEUES), so each queue can be scaled on its own.
  */
-export async function createWorkers(deps: Omit<ActivityDeps, 'lookup' | 'sms' | 'numbers' | 'languageModel'> & Partial<Pick<ActivityDeps, 'lookup' | 'sms' | 'numbers' | 'languageModel'>> & { address: string }): Promise<RunningWorkers> {
+type Providers = 'lookup' | 'sms' | 'numbers' | 'languageModel' | 'mail';
+
+export async function createWorkers(deps: Omit<ActivityDeps, Providers> & Partial<Pick<ActivityDeps, Providers>> & { address: string }): Promise<RunningWorkers> {
   const connection = await NativeConnection.connect({ address: deps.address });
-  const activities = createActivities({ ...deps, lookup: deps.lookup ?? createLookupProvider(deps.config.twilio), sms: deps.sms ?? createSmsProvider(deps.config), numbers: deps.numbers ?? createNumberPurchaseProvider(deps.config), languageModel: deps.languageModel ?? createLanguageModel(deps.config) });
+  const activities = createActivities({
+    ...deps,
+    lookup: deps.lookup ?? createLookupProvider(deps.config.twilio),
+    sms: deps.sms ?? createSmsProvider(deps.config),
+    numbers: deps.numbers ?? createNumberPurchaseProvider(deps.config),
+    languageModel: deps.languageModel ?? createLanguageModel(deps.config),
+    mail: deps.mail === undefined ? createMailTransport(deps.config) : deps.mail,
+  });
   const workflowBundle = await prebuiltWorkflowBundle();
   // On shutdown, running activities get the grace period to finish; then they are cancelled (one that
   // heartbeats learns it and stops, and its retry runs on another worker); the force time bounds the rest.

@@ -10,3 +10,4 @@ export { subscriptionWorkflow } from './subscription.workflow.js';
 export { smsAgentWorkflow } from './sms-agent.workflow.js';
 export { broadcastWorkflow } from './broadcast.workflow.js';
 export { housekeepingWorkflow } from './housekeeping.workflow.js';
+export { outboxEmailWorkflow } from './outbox-email.workflow.js';

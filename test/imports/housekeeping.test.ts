@@ -124,7 +124,7 @@ describe('housekeeping workflow', () => {
       taskQueue: app.config.temporal.taskQueues.bulk,
       args: [{ uploadTtlSeconds: DAY }],
     });
-    expect(result).toEqual({ expiredUploads: expect.any(Number), uploadsCleaned: expect.any(Number), idempotencyKeysPurged: expect.any(Number) });
+    expect(result).toEqual({ expiredUploads: expect.any(Number), uploadsCleaned: expect.any(Number), idempotencyKeysPurged: expect.any(Number), outboxDeliveriesStarted: expect.any(Number) });
     expect(result.expiredUploads).toBeGreaterThanOrEqual(1);
     expect(existsSync(chunkDir(account.tenantId, stale))).toBe(false);
     expect((await client.status(stale)).body.status).toBe('expired');

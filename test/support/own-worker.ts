@@ -32,9 +32,12 @@ export async function startAppWithOwnWorker(opts: {
   activities: (app: TestApp) => object;
   timeLapse?: boolean;
   temporalAddress?: string;
+  /** More configuration of the API, e.g. SMTP_URL. */
+  env?: Record<string, string>;
 }): Promise<AppWithOwnWorker> {
   installTemporalRuntimeLogging(createLogger('silent'));
   const app = await startTestApp({
+    ...opts.env,
     TASK_QUEUE_PREFIX: `${process.env.TASK_QUEUE_PREFIX}-own-${randomBytes(3).toString('hex')}`,
     ...(opts.temporalAddress ? { TEMPORAL_ADDRESS: opts.temporalAddress } : {}),
   });

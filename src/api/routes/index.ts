@@ -22,6 +22,7 @@ import { createPaymentsRouter } from './payments.router.js';
 import { createBillingRouter } from './billing.router.js';
 import { createAgentRouters } from './agent/index.js';
 import { createConsoleApiRouter } from '../console/console-api.router.js';
+import { createDevOutboxRouter } from './dev-outbox.router.js';
 
 /** Every capability's router, in mount order. */
 export function createRouters(deps: ApiDeps, docs: OpenApiCollector): Router<AppState>[] {
@@ -46,5 +47,6 @@ export function createRouters(deps: ApiDeps, docs: OpenApiCollector): Router<App
     createBillingRouter(deps, docs),
     ...createAgentRouters(deps, docs),
     createConsoleApiRouter(deps, docs),
+    ...(deps.config.env === 'production' ? [] : [createDevOutboxRouter(deps, docs)]),
   ];
 }

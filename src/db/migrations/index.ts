@@ -23,6 +23,7 @@ import { Migration20261123000034MessageCancelledSpelling } from './Migration2026
 import { Migration20261123000035PhoneNumberTallies } from './Migration20261123000035PhoneNumberTallies.js';
 import { Migration20261123000036PhoneNumberWritePath } from './Migration20261123000036PhoneNumberWritePath.js';
 import { Migration20261123000040ContactIndexesEarnTheirPlace } from './Migration20261123000040ContactIndexesEarnTheirPlace.js';
+import { Migration20261123000050OutboxDelivery } from './Migration20261123000050OutboxDelivery.js';
 import { Migration20261123000055UnloggedRateLimits } from './Migration20261123000055UnloggedRateLimits.js';
 
 /** Applied in name order; a new migration is appended, never edited once released. */
@@ -52,5 +53,6 @@ export const migrationsList = [
   { name: 'Migration20261123000035PhoneNumberTallies', class: Migration20261123000035PhoneNumberTallies },
   { name: 'Migration20261123000036PhoneNumberWritePath', class: Migration20261123000036PhoneNumberWritePath },
   { name: 'Migration20261123000040ContactIndexesEarnTheirPlace', class: Migration20261123000040ContactIndexesEarnTheirPlace },
+  { name: 'Migration20261123000050OutboxDelivery', class: Migration20261123000050OutboxDelivery },
   { name: 'Migration20261123000055UnloggedRateLimits', class: Migration20261123000055UnloggedRateLimits },
 ];

@@ -5,7 +5,7 @@ export interface OutgoingEmail {
   kind: 'password_reset' | 'email_verification' | 'invitation' | 'notification';
 }
 
-/** Mail leaves through an outbox table; a delivery adapter (SMTP, SES) drains it, and tests read it. */
+/** Mail is written to the outbox table; a delivery workflow sends it through a MailTransport (SMTP), and tests read it. */
 export interface Mailer {
   send(email: OutgoingEmail): Promise<void>;
 }
