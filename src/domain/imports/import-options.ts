@@ -11,5 +11,5 @@ export interface ImportOptions {
 export const DEFAULT_IMPORT_OPTIONS: ImportOptions = {
   maxRecordBytes: 64 * 1024,
   maxColumns: 200,
-  batchRows: 20_000,
+  batchRows: 10_000,
 };
