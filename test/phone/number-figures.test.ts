@@ -32,10 +32,15 @@ async function expectFiguresMatchRows(tenantId: number) {
   );
 }
 
+/** A generation, and the validation `auto_validate` chains after it: both have committed every batch. */
 async function generate(a: TestAccount, body: Record<string, unknown>) {
   const res = await post(app, a, '/generate-numbers-config/', body);
   expect(res.status).toBe(202);
-  return waitForTask(app, res.body.data.task_id);
+  const generation = await waitForTask(app, res.body.data.task_id);
+  const validationTaskId = (generation.result as { validation_task_id: string | null }).validation_task_id;
+  expect(validationTaskId === null).toBe(!body.auto_validate);
+  if (validationTaskId) await waitForTask(app, validationTaskId);
+  return generation;
 }
 
 describe('phone_number_tallies and phone_number_id_blocks', () => {
