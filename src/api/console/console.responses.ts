@@ -33,6 +33,10 @@ const consoleBroadcast = z.object({
   completed_at: nullableDateTime,
 });
 
+/** The views in console-views.ts are typed by these, so a field added to one and not the other fails tsc. */
+export type ConsoleTask = z.infer<typeof consoleTask>;
+export type ConsoleBroadcast = z.infer<typeof consoleBroadcast>;
+
 export const consoleTasks = z.object({ count: z.number().int(), results: z.array(consoleTask) });
 export const consoleBroadcasts = z.object({ count: z.number().int(), results: z.array(consoleBroadcast) });
 export const campaignTimeline = z.object({

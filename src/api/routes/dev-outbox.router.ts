@@ -39,7 +39,7 @@ export function createDevOutboxRouter(deps: ApiDeps, docs: OpenApiCollector) {
   return routes.router;
 }
 
-const outboxView = (e: OutboxEmailRow) => ({
+const outboxView = (e: OutboxEmailRow): z.infer<typeof outboxEmail> => ({
   id: e.id,
   to: e.to_address,
   kind: e.kind,
